@@ -1,0 +1,95 @@
+"""The command line: argparse front door; every subcommand lives in ``deckgame.commands``.
+
+Each command module exposes ``HELP`` (one line), ``add_arguments(parser)`` and
+``run(args) -> int``, and imports nothing heavy (pygame, the loader) at module level, so
+``deckgame --help`` and ``deckgame validate`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from deckgame import __version__
+
+# Order is the order shown in --help.
+COMMANDS: dict[str, str] = {
+    "play": "deckgame.commands.play",
+    "simulate": "deckgame.commands.simulate",
+    "validate": "deckgame.commands.validate",
+    "stats": "deckgame.commands.stats",
+    "schema": "deckgame.commands.schema",
+    "workshop": "deckgame.commands.workshop",
+    "new": "deckgame.commands.new",
+    "print": "deckgame.commands.print_cards",
+    "bench": "deckgame.commands.bench",
+}
+
+
+def _available() -> dict[str, ModuleType]:
+    modules: dict[str, ModuleType] = {}
+    for name, path in COMMANDS.items():
+        try:
+            modules[name] = importlib.import_module(path)
+        except ModuleNotFoundError as exc:  # a command not written yet is simply absent
+            if exc.name != path:
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    modules = _available()
+    parser = argparse.ArgumentParser(
+        prog="deckgame",
+        description="A conversation card game for 2-8 players on one screen. "
+        "Run without a command to play.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"deckgame {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in modules.items():
+        help_text: str = getattr(module, "HELP", "")
+        cmd = sub.add_parser(
+            name,
+            help=help_text,
+            description=getattr(module, "DESCRIPTION", help_text),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def _epilog() -> str:
+    from deckgame.paths import user_decks_dir
+
+    return (
+        f"Your own decks: {user_decks_dir()}\n"
+        "  (deck files placed there load in every session)\n"
+        "Deck format and keys: see README.md."
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in (
+        "-h",
+        "--help",
+        "--version",
+    ):
+        args_list = ["play", *args_list]
+    args = parser.parse_args(args_list)
+    run = getattr(args, "_run", None)
+    if run is None:
+        parser.print_help()
+        return 2
+    try:
+        result: int = run(args)
+    except KeyboardInterrupt:
+        return 130
+    return result
