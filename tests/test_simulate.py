@@ -1,0 +1,156 @@
+"""``deckgame simulate``: headless sessions that report unlocks and dry piles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deckgame.cli import main
+from deckgame.engine import Settings
+from deckgame.model import ALL_AUDIENCES, Audience, Card, IntimacyType
+from deckgame.simulate import cell_counts, play_session, simulate
+
+
+def make_cards(per_cell: int, levels: tuple[int, ...] = (1, 2, 3)) -> list[Card]:
+    return [
+        Card(
+            id=f"{t.value}-{level}-{i}",
+            kind="ask",
+            text=f"Question {i} for {{player}}",
+            type=t,
+            level=level,
+            audience=ALL_AUDIENCES if i % 2 == 0 else frozenset({Audience.COUPLES}),
+        )
+        for t in (IntimacyType.EMOTIONAL, IntimacyType.SPIRITUAL)
+        for level in levels
+        for i in range(per_cell)
+    ]
+
+
+def test_everyone_agreeing_unlocks_every_level_at_the_pace_set() -> None:
+    settings = Settings(players=("Ana", "Ben"), audience=Audience.COUPLES, unlock_rounds=2)
+    report = play_session(make_cards(10), settings, seed=3)
+    # Two trust-building rounds per level, and the question is asked as round 2 ends.
+    assert sorted(report.unlocked) == [2, 3]
+    assert report.unlocked[3] > report.unlocked[2]
+    assert report.reached[2] == report.unlocked[2]
+    assert report.deepest == 3
+    assert report.ended_by == "no cards left"
+    # Level 3 is played until it runs dry; nothing ran dry earlier.
+    assert {level for _, level in report.piles_dry} == {3}
+
+
+def test_saying_not_yet_delays_the_next_level() -> None:
+    settings = Settings(players=("Ana", "Ben"), audience=Audience.COUPLES, unlock_rounds=1)
+    eager = play_session(make_cards(10), settings, seed=1)
+    shy = play_session(make_cards(10), settings, seed=1, not_yet=2)
+    assert shy.reached[2] > eager.reached[2]
+
+
+def test_rounds_limit_stops_the_session() -> None:
+    settings = Settings(players=("Ana", "Ben", "Cy"))
+    report = play_session(make_cards(30), settings, seed=0, rounds=3)
+    assert report.rounds == 3
+    assert report.cards_done == 9
+    assert report.ended_by == "rounds"
+
+
+def test_cells_follow_the_audience_filter() -> None:
+    cards = make_cards(4, levels=(1,))
+    friends = cell_counts(cards, Settings(players=("A", "B"), audience=Audience.FRIENDS))
+    couples = cell_counts(cards, Settings(players=("A", "B"), audience=Audience.COUPLES))
+    assert friends[("emotional", 1)] == 2  # couples-only cards are left out
+    assert couples[("emotional", 1)] == 4
+
+
+def test_a_thin_level_reports_running_dry_before_the_deepest() -> None:
+    cards = [c for c in make_cards(6) if not (c.level == 1 and c.id.endswith(("-2", "-4")))]
+    settings = Settings(players=tuple("ABCD"), audience=Audience.FAMILY, unlock_rounds=3)
+    report = simulate(cards, settings, sessions=3)
+    text = report.format()
+    assert "A level ran dry before the deepest level was reached: L1 in 3/3 sessions" in text
+    assert "emotional L1: 3/3 sessions" in text
+
+
+def test_same_seed_same_sessions() -> None:
+    settings = Settings(players=("Ana", "Ben", "Cy"))
+    one = simulate(make_cards(8), settings, sessions=3, seed=5).format()
+    two = simulate(make_cards(8), settings, sessions=3, seed=5).format()
+    assert one == two
+
+
+DECK = """\
+name: Sim
+type: emotional
+levels:
+  1:
+{level1}
+  2:
+{level2}
+"""
+
+
+@pytest.fixture
+def deck_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DECKGAME_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "sim.yaml").write_text(
+        DECK.format(
+            level1="\n".join(f"    - ask: Easy question {i}?" for i in range(12)),
+            level2="\n".join(f"    - ask: Deeper question {i}?" for i in range(12)),
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_cli_reports_and_logs(deck_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = deck_dir.parent / "events.jsonl"
+    code = main(
+        [
+            "simulate",
+            "--decks",
+            str(deck_dir),
+            "--players",
+            "3",
+            "--types",
+            "emotional",
+            "--sessions",
+            "2",
+            "--rounds",
+            "4",
+            "--log",
+            str(log),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "2 sessions, 3 players (Player 1, Player 2, Player 3)" in out
+    assert "L2 Confidentiality: unlocked in 2/2" in out
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {"deal", "done", "warmth", "round_end", "unlock", "deeper", "end"} <= {
+        e["event"] for e in events
+    }
+    assert all({"event", "turn", "round", "level"} <= e.keys() for e in events)
+    assert sum(e["event"] == "end" for e in events) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--players", "1"], "2 to 8 players"),
+        (["--players", "9"], "2 to 8 players"),
+        (["--types", "emotinal"], "did you mean 'emotional'"),
+        (["--unlock-rounds", "11"], "1-10"),
+        (["--sessions", "0"], "--sessions"),
+        (["--decks", "/no/such/folder"], "no such file or folder"),
+    ],
+)
+def test_cli_bad_options_exit_2_with_a_message(
+    deck_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["simulate", *args]) == 2
+    assert message in capsys.readouterr().err
