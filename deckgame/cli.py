@@ -11,7 +11,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 
 from deckgame import __version__
 
@@ -25,23 +24,12 @@ COMMANDS: dict[str, str] = {
     "workshop": "deckgame.commands.workshop",
     "new": "deckgame.commands.new",
     "print": "deckgame.commands.print_cards",
-    "bench": "deckgame.commands.bench",
 }
-
-
-def _available() -> dict[str, ModuleType]:
-    modules: dict[str, ModuleType] = {}
-    for name, path in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(path)
-        except ModuleNotFoundError as exc:  # a command not written yet is simply absent
-            if exc.name != path:
-                raise
-    return modules
+TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    modules = _available()
+    modules = {name: importlib.import_module(path) for name, path in COMMANDS.items()}
     parser = argparse.ArgumentParser(
         prog="deckgame",
         description="A conversation card game for 2-8 players on one screen. "
@@ -77,11 +65,8 @@ def _epilog() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].startswith("-") and args_list[0] not in (
-        "-h",
-        "--help",
-        "--version",
-    ):
+    # No command, or only session options: play (GAME.md: `deckgame` = `deckgame play`).
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in TOP_LEVEL_FLAGS):
         args_list = ["play", *args_list]
     args = parser.parse_args(args_list)
     run = getattr(args, "_run", None)

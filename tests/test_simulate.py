@@ -154,3 +154,16 @@ def test_cli_bad_options_exit_2_with_a_message(
 ) -> None:
     assert main(["simulate", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_cli_with_only_broken_decks_says_there_is_nothing_to_play(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DECKGAME_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("deckgame.resources.builtin_decks_dir", lambda: tmp_path / "none")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Broken\ntype: emotinal\nlevels: {1: [{ask: Hi?}]}\n", encoding="utf-8")
+    assert main(["simulate", "--decks", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2:7: error:" in err
+    assert "nothing to play" in err

@@ -59,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
             f"deckgame simulate: skipped {len(library.skipped)} deck(s) with problems",
             file=sys.stderr,
         )
+    if not library.cards:
+        print("deckgame simulate: no deck loaded, so there is nothing to play", file=sys.stderr)
+        return 1
     log = EventLog(args.log) if args.log else None
     try:
         report = simulate(

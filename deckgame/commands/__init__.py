@@ -1,0 +1,1 @@
+"""The subcommands of ``deckgame``: one module each, loaded by ``deckgame.cli``."""

@@ -1,0 +1,195 @@
+"""``deckgame print PATH... -o cards.pdf``: print-and-play sheets of poker-size cards."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+HELP = "lay decks out as a print-and-play PDF (poker size, bleed, crop marks, duplex backs)"
+DESCRIPTION = """\
+Lay out the cards of deck files or folders as a PDF for printing at home or at a print
+shop: poker size (63 x 88 mm) with 3 mm bleed and crop marks, on A4 or Letter, drawn by
+the game's own card renderer at 300 dpi. --backs adds a page of card backs after each
+page of fronts, placed for double-sided printing flipped on the long edge. The filters
+work as in a session. Needs the optional extra: pip install 'deckgame[print]'."""
+
+INSTALL_HINT = (
+    "deckgame print: making PDFs needs the optional extra 'print' (fpdf2).\n"
+    "Install it with:  pip install 'deckgame[print]'   (or: pip install fpdf2)"
+)
+PROGRESS_MIN = 10  # fewer cards than this render too fast to need a progress bar
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="deck files or folders")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=Path("cards.pdf"), help="the PDF to write"
+    )
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    parser.add_argument(
+        "--orientation",
+        choices=("auto", "portrait", "landscape"),
+        default="auto",
+        help="page orientation (default: whichever holds more cards)",
+    )
+    parser.add_argument("--backs", action="store_true", help="add card backs for duplex printing")
+    parser.add_argument("--audience", choices=("couples", "friends", "family"))
+    parser.add_argument("--types", metavar="T,T", help="intimacy types to print (default all)")
+    parser.add_argument(
+        "--levels", metavar="N,N", help="depth levels to print, 'closing' included (default all)"
+    )
+    parser.add_argument("--exclude", metavar="TAG,TAG", help="content tags to leave out")
+    parser.add_argument(
+        "--theme", choices=("light", "dark", "contrast"), default="light", help="card colours"
+    )
+    parser.add_argument("--dpi", type=int, default=300, help="image resolution (default 300)")
+
+
+class ProgressBar:
+    """Progress on a terminal as a bar redrawn in place; elsewhere a plain line now and then."""
+
+    def __init__(self, stream: TextIO, label: str = "Rendering") -> None:
+        self.stream = stream
+        self.label = label
+        self.tty = stream.isatty()
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_MIN:
+            return
+        if self.tty:
+            width = 30
+            filled = round(width * done / total)
+            bar = "#" * filled + "-" * (width - filled)
+            end = "\n" if done >= total else ""
+            self.stream.write(f"\r{self.label} [{bar}] {done}/{total} cards{end}")
+            self.stream.flush()
+            return
+        tenth = done * 10 // total
+        if tenth != self._last_tenth:  # a log file gets at most eleven lines, not hundreds
+            self._last_tenth = tenth
+            self.stream.write(f"{self.label}: {done}/{total} cards\n")
+            self.stream.flush()
+
+
+def _fail(message: str) -> int:
+    print(f"deckgame print: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import fpdf  # noqa: F401  (checked first: no point rendering without it)
+    except ImportError:
+        print(INSTALL_HINT, file=sys.stderr)
+        return 2
+    from deckgame.commands.session_options import SessionOptionError, split_list, types_from
+    from deckgame.model import Card, IntimacyType
+
+    try:
+        types = types_from(args.types)
+        levels, closing = _levels(args.levels)
+    except (SessionOptionError, ValueError) as error:
+        return _fail(str(error))
+    if args.dpi < 72 or args.dpi > 1200:
+        return _fail("--dpi must be 72-1200")
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return _fail(f"no such file or folder: {missing[0]}")
+
+    # Offscreen rendering needs no window; set before pygame starts so no display is needed.
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from deckgame.loader import load_paths
+    from deckgame.printing import (
+        PAPERS,
+        CardFilter,
+        plan_sheet,
+        render_back,
+        render_front,
+        select_cards,
+        write_pdf,
+    )
+    from deckgame.ui.theme import theme_named
+
+    library = load_paths(args.paths)
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    if library.skipped:
+        skipped = ", ".join(str(d.path) for d in library.skipped)
+        print(f"deckgame print: skipped (fix the problems above): {skipped}", file=sys.stderr)
+    keep = CardFilter(
+        audience=args.audience,
+        types=frozenset(IntimacyType(t) for t in types) if types else None,
+        levels=levels,
+        closing=closing,
+        excluded=frozenset(split_list(args.exclude)),
+    )
+    cards = select_cards([*library.cards, *library.closing], keep)
+    if not cards:
+        print("deckgame print: no cards to print (check the paths and filters)", file=sys.stderr)
+        return 1
+    sheet = plan_sheet(PAPERS[args.paper], args.orientation)
+    theme = theme_named(args.theme)
+    names = library.level_names
+
+    import pygame
+
+    pygame.font.init()
+    from deckgame.ui.text import TextBook
+
+    book = TextBook()
+
+    def front(card: Card) -> pygame.Surface:
+        return render_front(card, theme, level_names=names, dpi=args.dpi, book=book)
+
+    def back(card: Card) -> pygame.Surface:
+        return render_back(
+            card.type, card.level, theme, card.deck, level_names=names, dpi=args.dpi, book=book
+        )
+
+    try:
+        count = write_pdf(
+            args.output,
+            cards,
+            sheet,
+            front=front,
+            back=back if args.backs else None,
+            progress=ProgressBar(sys.stderr),
+            title=", ".join(d.name for d in library.decks if d.ok),
+        )
+    except OSError as error:
+        print(f"deckgame print: cannot write {args.output}: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {args.output}: {len(cards)} cards on {count} pages "
+        f"({sheet.paper.name} {sheet.orientation}, {sheet.cols}x{sheet.rows} per page)"
+    )
+    if args.backs:
+        print("Print double-sided, flipping on the long edge, at 100 % (no 'fit to page').")
+    else:
+        print("Print at 100 % (no 'fit to page'), then cut along the crop marks.")
+    return 0
+
+
+def _levels(text: str | None) -> tuple[frozenset[int] | None, bool]:
+    """``--levels 1,2,closing`` -> ({1, 2}, True); absent -> every level and closing."""
+    from deckgame.commands.session_options import split_list
+
+    if text is None:
+        return None, True
+    levels: set[int] = set()
+    closing = False
+    for part in split_list(text):
+        if part.lower() == "closing":
+            closing = True
+        elif part.isdigit() and 1 <= int(part) <= 9:
+            levels.add(int(part))
+        else:
+            raise ValueError(f"--levels: '{part}' is not a level 1-9 or 'closing'")
+    if not levels and not closing:
+        raise ValueError("--levels: name at least one level")
+    return frozenset(levels), closing

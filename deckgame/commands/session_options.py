@@ -1,0 +1,126 @@
+"""The session options shared by ``deckgame play`` and ``deckgame simulate`` (GAME.md).
+
+``add_session_arguments`` declares them; ``settings_from_args`` turns them into engine
+``Settings`` with messages a player can act on. Nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deckgame.engine.state import Settings
+
+AUDIENCES = ("couples", "friends", "family")
+TYPES = ("physical", "emotional", "experiential", "spiritual", "intellectual")
+
+
+class SessionOptionError(ValueError):
+    """A session option that cannot be used, with a message saying how to fix it."""
+
+
+def add_session_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--decks``, ``--players``, ``--audience``, ``--types``, ``--exclude``, ... ."""
+    group = parser.add_argument_group("session options")
+    group.add_argument(
+        "--decks",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="a deck file or folder, repeatable (added to the built-in decks)",
+    )
+    group.add_argument("--players", metavar="NAMES", help="comma-separated names, 2-8")
+    group.add_argument("--audience", choices=AUDIENCES, help="couples | friends | family")
+    group.add_argument("--types", metavar="T,T", help="intimacy types in play (default all)")
+    group.add_argument("--exclude", metavar="TAG,TAG", help="lines: content tags that never appear")
+    group.add_argument(
+        "--unlock-rounds",
+        type=int,
+        metavar="N",
+        help="trust-building rounds to unlock the next level (1-10, default 2)",
+    )
+    group.add_argument(
+        "--offered", type=int, choices=(1, 2), help="cards offered per draw (default 1)"
+    )
+    group.add_argument("--seed", type=int, metavar="N", help="the shuffle seed")
+    group.add_argument(
+        "--log", type=Path, metavar="FILE", help="append the event log, one JSON object per line"
+    )
+
+
+def split_list(text: str | None) -> list[str]:
+    """``"a, b,,c"`` -> ``["a", "b", "c"]``; None -> []."""
+    if not text:
+        return []
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def player_names(text: str | None, *, allow_count: bool = False) -> list[str] | None:
+    """Names from ``--players``; with ``allow_count`` a number N gives ``Player 1..N``."""
+    if text is None:
+        return None
+    stripped = text.strip()
+    if allow_count and stripped.isdigit():
+        return [f"Player {i}" for i in range(1, int(stripped) + 1)]
+    return split_list(text)
+
+
+def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value.lower(), choices, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def types_from(text: str | None) -> list[str] | None:
+    """The intimacy types named in ``--types``, checked; None when the option is absent."""
+    if text is None:
+        return None
+    names = split_list(text)
+    for name in names:
+        if name.lower() not in TYPES:
+            raise SessionOptionError(
+                f"--types: unknown intimacy type '{name}'{_did_you_mean(name, TYPES)};"
+                f" choose from {', '.join(TYPES)}"
+            )
+    if not names:
+        raise SessionOptionError("--types: name at least one intimacy type")
+    return [n.lower() for n in names]
+
+
+def check_args(args: argparse.Namespace) -> None:
+    """Option checks that need no engine: unlock rounds in range, types known."""
+    rounds = getattr(args, "unlock_rounds", None)
+    if rounds is not None and not 1 <= rounds <= 10:
+        raise SessionOptionError(f"--unlock-rounds must be 1-10, not {rounds}")
+    types_from(getattr(args, "types", None))
+    for path in getattr(args, "decks", []) or []:
+        if not Path(path).exists():
+            raise SessionOptionError(f"--decks: no such file or folder: {path}")
+
+
+def settings_from_args(args: argparse.Namespace, *, allow_count: bool = False) -> Settings:
+    """Engine ``Settings`` from the parsed options (``--players`` is required here)."""
+    from deckgame.engine.state import Settings, SettingsError
+    from deckgame.model import Audience, IntimacyType
+
+    check_args(args)
+    names = player_names(getattr(args, "players", None), allow_count=allow_count)
+    if names is None:
+        raise SessionOptionError("--players is needed: e.g. --players Ana,Ben")
+    types = types_from(getattr(args, "types", None))
+    try:
+        return Settings(
+            players=tuple(names),
+            audience=Audience(args.audience or "friends"),
+            types=frozenset(IntimacyType(t) for t in types) if types else frozenset(IntimacyType),
+            excluded=frozenset(split_list(getattr(args, "exclude", None))),
+            unlock_rounds=args.unlock_rounds if args.unlock_rounds is not None else 2,
+            offered=getattr(args, "offered", None) or 1,
+        )
+    except SettingsError as error:
+        raise SessionOptionError(
+            f"--players: {error}" if "player" in str(error) else str(error)
+        ) from error

@@ -1,0 +1,70 @@
+"""``deckgame workshop [PATH...]``: see decks live while writing them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "see every deck, its problems and its cards live while you edit (hot reload)"
+DESCRIPTION = """\
+Open the deck workshop: every loaded deck and pack with where it came from (built-in,
+your deck folder, or PATH), its cards per level and its problems as FILE:LINE:COLUMN.
+Browse the cards exactly as the table draws them, in any theme and text size, with
+sample names. Save a deck file in your editor and the workshop shows the change within
+a second; a file that breaks keeps its last good preview beside its errors.
+Keys: arrows browse, 1-9 levels, T theme, +/- text, N names, P printed shape, Esc quits."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="extra deck files or folders to load"
+    )
+    parser.add_argument(
+        "--only", action="store_true", help="show only PATH, not the built-in decks and yours"
+    )
+    parser.add_argument("--windowed", metavar="WxH", help="window size, e.g. 1280x720")
+
+
+def _size(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    w, _, h = text.lower().partition("x")
+    if not (w.isdigit() and h.isdigit()) or int(w) < 320 or int(h) < 240:
+        raise ValueError(f"--windowed: expected WIDTHxHEIGHT such as 1280x720, not {text!r}")
+    return int(w), int(h)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        size = _size(args.windowed)
+    except ValueError as error:
+        print(f"deckgame workshop: {error}", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"deckgame workshop: no such file or folder: {missing[0]}", file=sys.stderr)
+        return 2
+    if args.only and not args.paths:
+        print("deckgame workshop: --only needs at least one PATH", file=sys.stderr)
+        return 2
+
+    import pygame
+
+    from deckgame.storage import Store
+    from deckgame.ui.app import DEFAULT_SIZE, App
+    from deckgame.ui.context import Context, Launch
+    from deckgame.ui.scenes.workshop import WorkshopScene
+    from deckgame.ui.settings import UiSettings
+
+    store = Store()
+    settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
+    if size is not None:
+        settings.fullscreen = False
+    launch = Launch(decks=list(args.paths), builtin=not args.only, user=not args.only)
+    app = App(size=size or DEFAULT_SIZE, settings=settings, ctx=Context(launch, store=store))
+    app.push(WorkshopScene(app))
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

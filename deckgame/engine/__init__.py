@@ -1,0 +1,110 @@
+"""The rules engine: pure Python, seeded, logged, saved. Never imports pygame or yaml.
+
+>>> from deckgame.engine import Game, Settings, Done, Next, Phase
+>>> Phase.OFFER.value
+'offer'
+
+The public API is flat: ``Game``, ``Settings``, ``Phase``, ``State``, the actions
+(``Pick``, ``ChooseOther``, ``Done``, ``Next``, ``Pass``, ``Skip``, ``Veto``, ``Warmth``,
+``Star``, ``TimerStart``, ``TimerPause``, ``Agree``, ``NotYet``, ``StepBack``, ``Undo``,
+``End``), ``Event`` and ``EventLog``, ``Summary``/``summarize`` and the errors.
+"""
+
+from deckgame.engine.actions import (
+    ACTION_TYPES,
+    Action,
+    Agree,
+    AlreadyGiven,
+    ChooseOther,
+    Done,
+    End,
+    IllegalAction,
+    InvalidChoice,
+    Next,
+    NoLevel,
+    NothingToUndo,
+    NotYet,
+    Pass,
+    Pick,
+    Seat,
+    Skip,
+    Star,
+    StepBack,
+    TimerPause,
+    TimerStart,
+    Undo,
+    UnknownSeat,
+    Veto,
+    Warmth,
+    WrongPhase,
+    WrongPlayer,
+    action_from_dict,
+    action_to_dict,
+)
+from deckgame.engine.dealer import pile_sizes, playable
+from deckgame.engine.events import EVENT_NAMES, Event, EventLog
+from deckgame.engine.game import SAVE_FORMAT, SAVE_VERSION, UNDO_DEPTH, Game
+from deckgame.engine.state import (
+    OptionError,
+    Phase,
+    PileKey,
+    PlayerCountError,
+    PlayerNameError,
+    Settings,
+    SettingsError,
+    State,
+    TypesError,
+)
+from deckgame.engine.summary import Summary, summarize
+
+__all__ = [
+    "ACTION_TYPES",
+    "EVENT_NAMES",
+    "SAVE_FORMAT",
+    "SAVE_VERSION",
+    "UNDO_DEPTH",
+    "Action",
+    "Agree",
+    "AlreadyGiven",
+    "ChooseOther",
+    "Done",
+    "End",
+    "Event",
+    "EventLog",
+    "Game",
+    "IllegalAction",
+    "InvalidChoice",
+    "Next",
+    "NoLevel",
+    "NotYet",
+    "NothingToUndo",
+    "OptionError",
+    "Pass",
+    "Phase",
+    "Pick",
+    "PileKey",
+    "PlayerCountError",
+    "PlayerNameError",
+    "Seat",
+    "Settings",
+    "SettingsError",
+    "Skip",
+    "Star",
+    "State",
+    "StepBack",
+    "Summary",
+    "TimerPause",
+    "TimerStart",
+    "TypesError",
+    "Undo",
+    "UnknownSeat",
+    "Veto",
+    "Warmth",
+    "WrongPhase",
+    "WrongPlayer",
+    "action_from_dict",
+    "action_to_dict",
+    "pile_sizes",
+    "playable",
+    "summarize",
+]

@@ -1,0 +1,243 @@
+"""What a player can do at the table, and the errors raised when they cannot.
+
+Actions are small frozen values; :meth:`deckgame.engine.Game.apply` checks one against the
+rules and either applies it or raises an :class:`IllegalAction` subclass without touching
+the state. Seats are 0-based indexes into ``Settings.players`` (the UI shows them 1-8).
+
+>>> Warmth(giver=1)
+Warmth(giver=1)
+>>> action_from_dict(action_to_dict(Veto(index=0))) == Veto(index=0)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+Seat = int
+"""A player's seat: 0-based position in ``Settings.players``, clockwise in entry order."""
+
+
+# --- errors ---------------------------------------------------------------------------
+
+
+class IllegalAction(ValueError):
+    """The action is not allowed now; the game state is exactly as it was before."""
+
+
+class WrongPhase(IllegalAction):
+    """The action does not belong to the current phase (e.g. ``Done`` with no card shown)."""
+
+
+class WrongPlayer(IllegalAction):
+    """This seat may not act now: out of seat order, or warmth/``{other}`` to oneself."""
+
+
+class UnknownSeat(IllegalAction):
+    """The seat number is not one of the players' seats."""
+
+
+class AlreadyGiven(IllegalAction):
+    """This player already gave warmth for the card on the table."""
+
+
+class InvalidChoice(IllegalAction):
+    """A value out of range: a pick index, a veto index, a timer on a question card."""
+
+
+class NothingToUndo(IllegalAction):
+    """There is no earlier action to take back."""
+
+
+class NoLevel(IllegalAction):
+    """No level to move to: stepping back from the lowest level."""
+
+
+# --- actions --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """Offer phase: the active player keeps offered card ``index`` (0 or 1)."""
+
+    index: int
+    name: ClassVar[str] = "pick"
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseOther:
+    """The active player chooses who ``{other}`` is (offer or card phase; not themself)."""
+
+    seat: Seat
+    name: ClassVar[str] = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """Card phase: the card was answered or completed; the after phase (warmth) follows."""
+
+    name: ClassVar[str] = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Next:
+    """After phase: the turn ends and the next player is dealt a card (primary action)."""
+
+    name: ClassVar[str] = "next"
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    """Offer/card phase: the card(s) go under their piles and fresh ones are dealt."""
+
+    name: ClassVar[str] = "pass"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Offer/card phase: the active player skips the turn (the card goes under its pile)."""
+
+    name: ClassVar[str] = "skip"
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """X-card, by anyone, whenever a card is shown: the card is gone for the session.
+
+    In the offer phase ``index`` names one offered card; ``None`` removes every card shown.
+    A fresh card replaces it for the same player; turn and round are not broken. In the
+    after phase (card already done) the card is hidden and the turn ends.
+    """
+
+    index: int | None = None
+    name: ClassVar[str] = "veto"
+
+
+@dataclass(frozen=True, slots=True)
+class Warmth:
+    """After phase: player ``giver`` gives the answerer one warmth (once per done card)."""
+
+    giver: Seat
+    name: ClassVar[str] = "warmth"
+
+
+@dataclass(frozen=True, slots=True)
+class Star:
+    """Card/after phase: star the card on the table, or unstar it (a toggle)."""
+
+    name: ClassVar[str] = "star"
+
+
+@dataclass(frozen=True, slots=True)
+class TimerStart:
+    """Card phase, challenge cards only: start (or resume) the timer at time ``now`` (s)."""
+
+    now: float
+    name: ClassVar[str] = "timer_start"
+
+
+@dataclass(frozen=True, slots=True)
+class TimerPause:
+    """Card phase: pause a running timer at time ``now`` (seconds, same clock as start)."""
+
+    now: float
+    name: ClassVar[str] = "timer_pause"
+
+
+@dataclass(frozen=True, slots=True)
+class Agree:
+    """Deeper (or dry) phase: ``seat`` agrees to go deeper; seats vote in seat order."""
+
+    seat: Seat
+    name: ClassVar[str] = "agree"
+
+
+@dataclass(frozen=True, slots=True)
+class NotYet:
+    """Deeper (or dry) phase: ``seat`` says not yet; the level stays (in seat order)."""
+
+    seat: Seat
+    name: ClassVar[str] = "not_yet"
+
+
+@dataclass(frozen=True, slots=True)
+class StepBack:
+    """Any phase but ended, above the lowest level: go back one level."""
+
+    name: ClassVar[str] = "step_back"
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """Take back the last action (repeatable, up to ``UNDO_DEPTH`` actions back)."""
+
+    name: ClassVar[str] = "undo"
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """End the session (any phase but ended); the summary follows. Undo can reopen it."""
+
+    name: ClassVar[str] = "end"
+
+
+Action = (
+    Pick
+    | ChooseOther
+    | Done
+    | Next
+    | Pass
+    | Skip
+    | Veto
+    | Warmth
+    | Star
+    | TimerStart
+    | TimerPause
+    | Agree
+    | NotYet
+    | StepBack
+    | Undo
+    | End
+)
+"""Any action :meth:`Game.apply` accepts."""
+
+ACTION_TYPES: dict[str, type[Action]] = {
+    cls.name: cls
+    for cls in (
+        Pick,
+        ChooseOther,
+        Done,
+        Next,
+        Pass,
+        Skip,
+        Veto,
+        Warmth,
+        Star,
+        TimerStart,
+        TimerPause,
+        Agree,
+        NotYet,
+        StepBack,
+        Undo,
+        End,
+    )
+}
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    """A JSON-safe dict for an action: ``{"action": name, **fields}``."""
+    data: dict[str, Any] = {"action": action.name}
+    for field in fields(action):
+        data[field.name] = getattr(action, field.name)
+    return data
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    """The action ``action_to_dict`` wrote; ``ValueError`` for an unknown or malformed one."""
+    try:
+        cls = ACTION_TYPES[data["action"]]
+        fields = {key: value for key, value in data.items() if key != "action"}
+        return cls(**fields)
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"not an action: {data!r}") from error

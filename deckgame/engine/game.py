@@ -1,0 +1,347 @@
+"""``Game``: one session. Apply actions, ask what is legal, render cards, undo, save.
+
+>>> from deckgame.model import Card, IntimacyType, ALL_AUDIENCES
+>>> cards = [
+...     Card(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}", type=IntimacyType.EMOTIONAL,
+...          level=1, audience=ALL_AUDIENCES)
+...     for i in range(3)
+... ]
+>>> game = Game.new(Settings(players=("Ana", "Bo")), cards, seed=1)
+>>> game.phase, game.active_player, game.card_text()
+(<Phase.CARD: 'card'>, 'Ana', 'Hi Bo, asks Ana')
+>>> [e.event for e in game.apply(Done())]
+['done']
+>>> game.apply(Warmth(giver=1))[0].to_dict()["giver"]
+'Bo'
+>>> game.apply(Warmth(giver=1))
+Traceback (most recent call last):
+...
+deckgame.engine.actions.AlreadyGiven: Bo already gave warmth
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from deckgame.engine import dealer, rules
+from deckgame.engine.actions import (
+    Action,
+    Agree,
+    ChooseOther,
+    Done,
+    End,
+    IllegalAction,
+    Next,
+    NothingToUndo,
+    NotYet,
+    Pass,
+    Pick,
+    Skip,
+    Star,
+    StepBack,
+    TimerPause,
+    TimerStart,
+    Undo,
+    Veto,
+    Warmth,
+)
+from deckgame.engine.events import Event
+from deckgame.engine.state import Phase, Settings, State
+from deckgame.engine.summary import Summary, summarize
+from deckgame.model import Card, render_text
+
+SAVE_FORMAT = "deckgame-session"
+SAVE_VERSION = 1
+CHECKPOINT_EVERY = 16
+MAX_CHECKPOINTS = 16
+UNDO_DEPTH = CHECKPOINT_EVERY * (MAX_CHECKPOINTS - 1)
+"""Undo reaches at least this many actions back (and never past a load)."""
+
+
+class Game:
+    """A session: the state plus the cards it references, with undo.
+
+    Create with :meth:`new` or :meth:`from_dict`. Read ``game.state`` afresh after each
+    ``apply`` (undo replaces the state object). The events of the first deal are in
+    ``opening_events``.
+    """
+
+    def __init__(self, state: State, cards: Mapping[str, Card]) -> None:
+        self._state = state
+        self.cards: Mapping[str, Card] = cards
+        self.opening_events: list[Event] = []
+        # Undo = restore the latest checkpoint and replay the actions after it (all but
+        # the last): cheap per action, exact, and bounded by CHECKPOINT_EVERY replays.
+        self._segments: list[tuple[State, list[Action]]] = [(state.copy(), [])]
+
+    # --- creation and saving ---------------------------------------------------------
+
+    @classmethod
+    def new(
+        cls,
+        settings: Settings,
+        cards: Iterable[Card],
+        *,
+        seed: int = 0,
+        history: Collection[str] = (),
+    ) -> Game:
+        """A fresh session at the lowest level that has cards, first card dealt.
+
+        ``history``: ids seen on earlier nights; they go to the bottom of their piles.
+        """
+        index = {card.id: card for card in cards}
+        count = len(settings.players)
+        state = State(
+            settings=settings,
+            seed=int(seed),
+            round_done=[False] * count,
+            warmth_given=[0] * count,
+            warmth_received=[0] * count,
+        )
+        state.piles = dealer.build_piles(state, index.values(), history)
+        levels = dealer.levels_with_cards(state)
+        state.level = state.deepest = levels[0] if levels else 1
+        opening: list[Event] = []
+        rules.start_turn(state, index, opening)
+        game = cls(state, index)
+        game.opening_events = opening
+        return game
+
+    def to_dict(self) -> dict[str, Any]:
+        """The session as JSON-safe data (ids, names and counts only)."""
+        return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "state": self._state.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], cards: Iterable[Card]) -> Game:
+        """Restore a session saved by :meth:`to_dict`, given the loaded cards.
+
+        Cards no longer loaded drop out of the piles; ``ValueError`` if the data is not a
+        session or a card on the table is missing. Undo starts afresh from here.
+        """
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise ValueError("not a deckgame session")
+        if data.get("version") != SAVE_VERSION:
+            raise ValueError(f"unsupported session version {data.get('version')!r}")
+        index = {card.id: card for card in cards}
+        try:
+            state = State.from_dict(data["state"])
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"broken session data: {error}") from error
+        _validate(state)
+        for card in [*state.offered, *([state.card] if state.card else [])]:
+            if card not in index:
+                raise ValueError(f"the card {card!r} on the table is not loaded")
+        state.piles = {
+            key: [card for card in pile if card in index] for key, pile in state.piles.items()
+        }
+        return cls(state, index)
+
+    # --- reading ---------------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        """The live state (do not modify; re-read after ``apply``)."""
+        return self._state
+
+    @property
+    def settings(self) -> Settings:
+        return self._state.settings
+
+    @property
+    def phase(self) -> Phase:
+        return self._state.phase
+
+    @property
+    def level(self) -> int:
+        return self._state.level
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        return self._state.settings.players
+
+    @property
+    def seat(self) -> int:
+        """The active player's seat."""
+        return self._state.seat
+
+    @property
+    def active_player(self) -> str:
+        return self._state.settings.players[self._state.seat]
+
+    @property
+    def current_card(self) -> Card | None:
+        """The card on the table (card and after phases)."""
+        card = self._state.card
+        return None if card is None else self.cards[card]
+
+    @property
+    def offered_cards(self) -> list[Card]:
+        """The cards offered (offer phase), in pick order."""
+        return [self.cards[card] for card in self._state.offered]
+
+    @property
+    def other_seat(self) -> int:
+        """Who ``{other}`` is: chosen, or the next seat clockwise."""
+        other = self._state.other
+        return rules.default_other(self._state) if other is None else other
+
+    @property
+    def other_player(self) -> str:
+        return self._state.settings.players[self.other_seat]
+
+    @property
+    def voter(self) -> int | None:
+        """The seat whose agree/not-yet is awaited (deeper phase, or dry with a way down)."""
+        if self._state.phase is Phase.DEEPER or (
+            self._state.phase is Phase.DRY and self.next_level is not None
+        ):
+            return self._state.votes
+        return None
+
+    @property
+    def next_level(self) -> int | None:
+        """The level going deeper would reach (nearest deeper level with cards)."""
+        return dealer.next_level(self._state)
+
+    def card_text(self, card: Card | None = None) -> str:
+        """A card's text with ``{player}``/``{other}`` filled (default: the card on the table).
+
+        Names are inserted as plain text. ``ValueError`` if no card is given or shown.
+        """
+        card = card or self.current_card
+        if card is None:
+            raise ValueError("no card on the table")
+        return render_text(card.text, player=self.active_player, other=self.other_player)
+
+    def follow_up_text(self, card: Card | None = None) -> str | None:
+        """The card's follow-up question, filled like :meth:`card_text`."""
+        card = card or self.current_card
+        if card is None or card.follow_up is None:
+            return None
+        return render_text(card.follow_up, player=self.active_player, other=self.other_player)
+
+    @property
+    def dealt_ids(self) -> list[str]:
+        """Every card id shown this session, in first-shown order (for the history file)."""
+        return list(self._state.dealt)
+
+    def summary(self, closing: Iterable[Card] = ()) -> Summary:
+        """The session summary; ``closing`` cards are filtered like dealt ones."""
+        return summarize(self._state, closing)
+
+    @property
+    def timer_running(self) -> bool:
+        return self._state.timer_started is not None
+
+    def timer_remaining(self, now: float) -> float | None:
+        """Seconds left on the challenge timer at ``now`` (``None`` for cards without one)."""
+        card = self.current_card
+        if card is None or card.seconds is None:
+            return None
+        used = self._state.timer_elapsed
+        if self._state.timer_started is not None:
+            used += max(0.0, now - self._state.timer_started)
+        return max(0.0, card.seconds - used)
+
+    # --- acting ----------------------------------------------------------------------
+
+    def check(self, action: Action) -> None:
+        """Raise the :class:`IllegalAction` that ``apply(action)`` would raise, if any."""
+        if isinstance(action, Undo):
+            if len(self._segments) == 1 and not self._segments[0][1]:
+                raise NothingToUndo("nothing to undo")
+            return
+        rules.check(self._state, self.cards, action)
+
+    def can(self, action: Action) -> bool:
+        """Whether ``action`` is legal now (for greying out buttons)."""
+        try:
+            self.check(action)
+        except IllegalAction:
+            return False
+        return True
+
+    def apply(self, action: Action) -> list[Event]:
+        """Apply ``action`` and return its events; an illegal one raises and changes nothing."""
+        if isinstance(action, Undo):
+            return self._undo()
+        rules.check(self._state, self.cards, action)
+        segment = self._segments[-1]
+        if len(segment[1]) >= CHECKPOINT_EVERY:
+            segment = (self._state.copy(), [])
+            self._segments.append(segment)
+            if len(self._segments) > MAX_CHECKPOINTS:
+                del self._segments[0]
+        out: list[Event] = []
+        rules.perform(self._state, self.cards, action, out)
+        segment[1].append(action)
+        return out
+
+    def legal_actions(self) -> list[Action]:
+        """Every legal action now. Timer actions carry ``now=0.0``: pass the real time."""
+        players = range(len(self._state.settings.players))
+        candidates: list[Action] = [
+            Pick(0),
+            Pick(1),
+            *(ChooseOther(seat) for seat in players),
+            Done(),
+            Next(),
+            Pass(),
+            Skip(),
+            Veto(),
+            Veto(0),
+            Veto(1),
+            *(Warmth(seat) for seat in players),
+            Star(),
+            TimerStart(0.0),
+            TimerPause(0.0),
+            *(Agree(seat) for seat in players),
+            *(NotYet(seat) for seat in players),
+            StepBack(),
+            Undo(),
+            End(),
+        ]
+        return [action for action in candidates if self.can(action)]
+
+    def _undo(self) -> list[Event]:
+        segments = self._segments
+        while not segments[-1][1]:
+            if len(segments) == 1:
+                raise NothingToUndo("nothing to undo")
+            segments.pop()
+        snapshot, actions = segments[-1]
+        undone = actions.pop()
+        state = snapshot.copy()
+        ignored: list[Event] = []
+        for action in actions:
+            rules.perform(state, self.cards, action, ignored)
+        self._state = state
+        out: list[Event] = []
+        rules.emit(state, out, "undo", state.card, undone=undone.name)
+        return out
+
+
+def _validate(state: State) -> None:
+    """Refuse a restored state whose parts do not fit together (a tampered or foreign file)."""
+    count = len(state.settings.players)
+    problems = []
+    if not 0 <= state.seat < count:
+        problems.append("seat")
+    if state.other is not None and not 0 <= state.other < count:
+        problems.append("other")
+    if not 0 <= state.votes < count:
+        problems.append("votes")
+    for name in ("round_done", "warmth_given", "warmth_received"):
+        if len(getattr(state, name)) != count:
+            problems.append(name)
+    if any(not 0 <= seat < count for seat in state.warmth_from):
+        problems.append("warmth_from")
+    if state.turn < 1 or state.round < 1 or state.level < 1 or state.deepest < state.level:
+        problems.append("counters")
+    if (state.phase is Phase.OFFER) != (len(state.offered) == 2):
+        problems.append("offered")
+    if state.phase in (Phase.CARD, Phase.AFTER) and state.card is None:
+        problems.append("card")
+    if problems:
+        raise ValueError(f"inconsistent session data: {', '.join(problems)}")

@@ -1,0 +1,469 @@
+"""The rules: which action is legal in which phase, and what it does to the state.
+
+Every action type has a *check* (raises :class:`IllegalAction`, never changes anything)
+and a *do* (changes the state, appends events, never fails after its check passed).
+:class:`deckgame.engine.game.Game` wraps them with undo and serialisation.
+
+Turn flow: a turn starts by dealing (implicit). ``Done`` -> after phase -> ``Next`` ends
+the turn; ``Skip`` ends it at once. A round is one turn per seat, seat 0 to the last
+seat. When the round was trust-building (every seat did a card) and the level has had
+``unlock_rounds`` of them and a deeper level has cards, the ``deeper`` question is asked.
+
+Stepping back sets the trust count of the lower level to zero: the group is asked again
+after ``unlock_rounds`` trust-building rounds there, as on first arrival.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from deckgame.engine import dealer
+from deckgame.engine.actions import (
+    Action,
+    Agree,
+    AlreadyGiven,
+    ChooseOther,
+    Done,
+    End,
+    IllegalAction,
+    InvalidChoice,
+    Next,
+    NoLevel,
+    NotYet,
+    Pass,
+    Pick,
+    Skip,
+    Star,
+    StepBack,
+    TimerPause,
+    TimerStart,
+    UnknownSeat,
+    Veto,
+    Warmth,
+    WrongPhase,
+    WrongPlayer,
+)
+from deckgame.engine.events import Event
+from deckgame.engine.state import Phase, State
+from deckgame.model import Card
+
+Cards = Mapping[str, Card]
+Events = list[Event]
+
+_SHOWING = (Phase.OFFER, Phase.CARD)
+_CARD = (Phase.CARD,)
+_OFFER = (Phase.OFFER,)
+_AFTER = (Phase.AFTER,)
+_ON_TABLE = (Phase.CARD, Phase.AFTER)
+_VETO = (Phase.OFFER, Phase.CARD, Phase.AFTER)
+_VOTE = (Phase.DEEPER, Phase.DRY)
+_OPEN = (Phase.OFFER, Phase.CARD, Phase.AFTER, Phase.DEEPER, Phase.DRY)
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def emit(
+    state: State,
+    out: Events,
+    name: str,
+    card: str | None = None,
+    player: str | None = "",
+    **extra: Any,
+) -> None:
+    """Append an event in the state's current context (player defaults to the active one)."""
+    who = state.settings.players[state.seat] if player == "" else player
+    out.append(Event(name, state.turn, state.round, state.level, who, card, extra))
+
+
+def default_other(state: State) -> int:
+    """``{other}`` unless chosen: the next seat clockwise (with 2 players, the other one)."""
+    return (state.seat + 1) % len(state.settings.players)
+
+
+def _phase(state: State, allowed: tuple[Phase, ...]) -> None:
+    if state.phase not in allowed:
+        names = ", ".join(p.value for p in allowed)
+        raise WrongPhase(f"not possible in the {state.phase.value} phase (only: {names})")
+
+
+def _seat(state: State, seat: int) -> None:
+    if isinstance(seat, bool) or not isinstance(seat, int):
+        raise UnknownSeat(f"a seat is a number, not {seat!r}")
+    if not 0 <= seat < len(state.settings.players):
+        raise UnknownSeat(f"there is no seat {seat} ({len(state.settings.players)} players)")
+
+
+def _is_index(value: object, size: int) -> bool:
+    # bool is an int subclass: Pick(True) must not mean the second card.
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
+
+
+def _shown(state: State) -> list[str]:
+    if state.phase is Phase.OFFER:
+        return list(state.offered)
+    if state.phase is Phase.CARD and state.card is not None:
+        return [state.card]
+    return []
+
+
+def _clear_table(state: State) -> None:
+    state.offered = []
+    state.card = None
+    state.timer_started = None
+    state.timer_elapsed = 0.0
+    state.warmth_from = []
+
+
+def start_turn(state: State, cards: Cards, out: Events) -> None:
+    """Begin (or restart) the active player's turn: fresh ``{other}`` and a deal."""
+    state.other = default_other(state)
+    deal(state, cards, out)
+
+
+def deal(state: State, cards: Cards, out: Events) -> None:
+    """Deal ``settings.offered`` cards: offer phase for two, card phase for one, else dry."""
+    _clear_table(state)
+    drawn: list[str] = []
+    for _ in range(state.settings.offered):
+        card = dealer.draw(state)
+        if card is None:
+            break
+        drawn.append(card)
+    if not drawn:
+        state.phase = Phase.DRY
+        state.votes = 0
+        emit(state, out, "dry", can_go_deeper=dealer.next_level(state) is not None)
+        return
+    for card in drawn:
+        emit(state, out, "deal", card)
+    if len(drawn) == 2:
+        state.phase = Phase.OFFER
+        state.offered = drawn
+    else:
+        state.phase = Phase.CARD
+        state.card = drawn[0]
+
+
+def end_turn(state: State, cards: Cards, out: Events) -> None:
+    """Finish the active turn; close the round after the last seat; maybe ask to go deeper."""
+    _clear_table(state)
+    count = len(state.settings.players)
+    last = state.seat == count - 1
+    trust = False
+    if last:
+        trust = all(state.round_done)
+        if trust:
+            state.trust_rounds += 1
+        emit(
+            state,
+            out,
+            "round_end",
+            player=None,
+            trust_building=trust,
+            trust_rounds=state.trust_rounds,
+        )
+        state.round += 1
+        state.round_done = [False] * count
+    state.turn += 1
+    state.seat = (state.seat + 1) % count
+    if last and trust and state.trust_rounds >= state.settings.unlock_rounds:
+        deeper = dealer.next_level(state)
+        if deeper is not None:
+            state.phase = Phase.DEEPER
+            state.votes = 0
+            state.other = None
+            emit(state, out, "unlock", player=None, to_level=deeper)
+            return
+    start_turn(state, cards, out)
+
+
+def change_level(state: State, to_level: int) -> None:
+    """Move to ``to_level``: its trust count and the type mix start afresh."""
+    state.level = to_level
+    state.deepest = max(state.deepest, to_level)
+    state.trust_rounds = 0
+    state.mix = {}
+    state.votes = 0
+
+
+# --- checks --------------------------------------------------------------------------
+
+
+def _check_pick(state: State, cards: Cards, action: Pick) -> None:
+    _phase(state, _OFFER)
+    if not _is_index(action.index, len(state.offered)):
+        raise InvalidChoice(f"pick 0 to {len(state.offered) - 1}, not {action.index!r}")
+
+
+def _check_other(state: State, cards: Cards, action: ChooseOther) -> None:
+    _phase(state, _SHOWING)
+    _seat(state, action.seat)
+    if action.seat == state.seat:
+        raise WrongPlayer("{other} is someone else than the active player")
+
+
+def _check_card(state: State, cards: Cards, action: Done | Pass | Skip) -> None:
+    if isinstance(action, Done):
+        _phase(state, _CARD)
+    else:
+        _phase(state, _SHOWING)
+
+
+def _check_next(state: State, cards: Cards, action: Next) -> None:
+    _phase(state, _AFTER)
+
+
+def _check_veto(state: State, cards: Cards, action: Veto) -> None:
+    _phase(state, _VETO)
+    shown = len(state.offered) if state.phase is Phase.OFFER else 1
+    index = action.index
+    if index is not None and not _is_index(index, shown):
+        raise InvalidChoice(f"veto card 0 to {shown - 1} (or all), not {index!r}")
+
+
+def _check_warmth(state: State, cards: Cards, action: Warmth) -> None:
+    _phase(state, _AFTER)
+    _seat(state, action.giver)
+    if action.giver == state.seat:
+        raise WrongPlayer("warmth is given by the other players, not to yourself")
+    if action.giver in state.warmth_from:
+        raise AlreadyGiven(f"{state.settings.players[action.giver]} already gave warmth")
+
+
+def _check_star(state: State, cards: Cards, action: Star) -> None:
+    _phase(state, _ON_TABLE)
+
+
+def _check_timer(state: State, cards: Cards, action: TimerStart | TimerPause) -> None:
+    _phase(state, _CARD)
+    if state.card is None or cards[state.card].seconds is None:
+        raise InvalidChoice("only a challenge with a timer can be timed")
+    if isinstance(action.now, bool) or not isinstance(action.now, int | float):
+        raise InvalidChoice(f"the time is a number of seconds, not {action.now!r}")
+    if not math.isfinite(action.now):
+        raise InvalidChoice("the time must be finite")
+    running = state.timer_started is not None
+    if isinstance(action, TimerStart) and running:
+        raise InvalidChoice("the timer is already running")
+    if isinstance(action, TimerPause) and not running:
+        raise InvalidChoice("the timer is not running")
+
+
+def _check_vote(state: State, cards: Cards, action: Agree | NotYet) -> None:
+    _phase(state, _VOTE)
+    if state.phase is Phase.DRY and dealer.next_level(state) is None:
+        raise WrongPhase("no deeper level has cards: step back or end")
+    _seat(state, action.seat)
+    if action.seat != state.votes:
+        expected = state.settings.players[state.votes]
+        raise WrongPlayer(f"seat order: it is {expected}'s turn to answer")
+
+
+def _check_step_back(state: State, cards: Cards, action: StepBack) -> None:
+    _phase(state, _OPEN)
+    if dealer.previous_level(state) is None:
+        raise NoLevel("already at the first level")
+
+
+def _check_end(state: State, cards: Cards, action: End) -> None:
+    _phase(state, _OPEN)
+
+
+# --- effects -------------------------------------------------------------------------
+
+
+def _pick(state: State, cards: Cards, action: Pick, out: Events) -> None:
+    kept = state.offered[action.index]
+    for index, card in enumerate(state.offered):
+        if index != action.index:
+            dealer.put_under(state, card, cards)
+    state.offered = []
+    state.card = kept
+    state.phase = Phase.CARD
+    emit(state, out, "pick", kept, index=action.index)
+
+
+def _other(state: State, cards: Cards, action: ChooseOther, out: Events) -> None:
+    state.other = action.seat
+    emit(state, out, "other", state.card, other=state.settings.players[action.seat])
+
+
+def _done(state: State, cards: Cards, action: Done, out: Events) -> None:
+    card = state.card
+    assert card is not None
+    type_ = cards[card].type.value
+    state.gone.add(card)
+    state.done_by_type[type_] = state.done_by_type.get(type_, 0) + 1
+    state.round_done[state.seat] = True
+    state.timer_started = None
+    state.warmth_from = []
+    state.phase = Phase.AFTER
+    emit(state, out, "done", card, type=type_)
+
+
+def _next(state: State, cards: Cards, action: Next, out: Events) -> None:
+    end_turn(state, cards, out)
+
+
+def _pass(state: State, cards: Cards, action: Pass, out: Events) -> None:
+    for card in _shown(state):
+        dealer.put_under(state, card, cards)
+        emit(state, out, "pass", card)
+    deal(state, cards, out)
+
+
+def _skip(state: State, cards: Cards, action: Skip, out: Events) -> None:
+    shown = _shown(state)
+    for card in shown:
+        dealer.put_under(state, card, cards)
+    emit(state, out, "skip", shown[0] if len(shown) == 1 else None)
+    end_turn(state, cards, out)
+
+
+def _remove(state: State, card: str, out: Events) -> None:
+    state.gone.add(card)
+    if card in state.starred:
+        state.starred.remove(card)
+    emit(state, out, "veto", card)
+
+
+def _veto(state: State, cards: Cards, action: Veto, out: Events) -> None:
+    if state.phase is Phase.AFTER:
+        assert state.card is not None
+        _remove(state, state.card, out)
+        end_turn(state, cards, out)
+        return
+    if state.phase is Phase.CARD or action.index is None:
+        for card in _shown(state):
+            _remove(state, card, out)
+        deal(state, cards, out)
+        return
+    # One of two offered cards: a fresh card takes its place, the other stays.
+    _remove(state, state.offered[action.index], out)
+    fresh = dealer.draw(state)
+    if fresh is not None:
+        state.offered[action.index] = fresh
+        emit(state, out, "deal", fresh)
+        return
+    del state.offered[action.index]
+    state.phase = Phase.CARD
+    state.card = state.offered.pop()
+
+
+def _warmth(state: State, cards: Cards, action: Warmth, out: Events) -> None:
+    state.warmth_from.append(action.giver)
+    state.warmth_given[action.giver] += 1
+    state.warmth_received[state.seat] += 1
+    emit(state, out, "warmth", state.card, giver=state.settings.players[action.giver])
+
+
+def _star(state: State, cards: Cards, action: Star, out: Events) -> None:
+    card = state.card
+    assert card is not None
+    if card in state.starred:
+        state.starred.remove(card)
+        starred = False
+    else:
+        state.starred.append(card)
+        starred = True
+    emit(state, out, "star", card, starred=starred)
+
+
+def _timer(state: State, cards: Cards, action: TimerStart | TimerPause, out: Events) -> None:
+    now = float(action.now)
+    if isinstance(action, TimerStart):
+        state.timer_started = now
+    else:
+        assert state.timer_started is not None
+        # A clock that went backwards counts as no time, never as negative time.
+        state.timer_elapsed += max(0.0, now - state.timer_started)
+        state.timer_started = None
+    emit(
+        state,
+        out,
+        "timer",
+        state.card,
+        running=state.timer_started is not None,
+        elapsed=state.timer_elapsed,
+    )
+
+
+def _agree(state: State, cards: Cards, action: Agree, out: Events) -> None:
+    state.votes += 1
+    emit(state, out, "agree", player=state.settings.players[action.seat])
+    if state.votes < len(state.settings.players):
+        return
+    deeper = dealer.next_level(state)
+    assert deeper is not None
+    from_level = state.level
+    change_level(state, deeper)
+    emit(state, out, "deeper", player=None, from_level=from_level, to_level=deeper)
+    start_turn(state, cards, out)
+
+
+def _not_yet(state: State, cards: Cards, action: NotYet, out: Events) -> None:
+    state.votes = 0
+    emit(state, out, "not_yet", player=state.settings.players[action.seat])
+    if state.phase is Phase.DEEPER:
+        start_turn(state, cards, out)
+
+
+def _step_back(state: State, cards: Cards, action: StepBack, out: Events) -> None:
+    to_level = dealer.previous_level(state)
+    assert to_level is not None
+    for card in _shown(state):
+        dealer.put_under(state, card, cards)
+    from_level = state.level
+    change_level(state, to_level)
+    emit(state, out, "step_back", player=None, from_level=from_level, to_level=to_level)
+    # The done card stays for warmth; otherwise the same player gets a card from here.
+    if state.phase is not Phase.AFTER:
+        start_turn(state, cards, out)
+
+
+def _end(state: State, cards: Cards, action: End, out: Events) -> None:
+    shown = _shown(state)
+    for card in shown:  # not done: back under its pile, as a saved session should show
+        dealer.put_under(state, card, cards)
+    emit(state, out, "end", state.card)
+    _clear_table(state)
+    state.phase = Phase.ENDED
+
+
+Check = Callable[[State, Cards, Any], None]
+Effect = Callable[[State, Cards, Any, Events], None]
+
+RULES: dict[type[Any], tuple[Check, Effect]] = {
+    Pick: (_check_pick, _pick),
+    ChooseOther: (_check_other, _other),
+    Done: (_check_card, _done),
+    Next: (_check_next, _next),
+    Pass: (_check_card, _pass),
+    Skip: (_check_card, _skip),
+    Veto: (_check_veto, _veto),
+    Warmth: (_check_warmth, _warmth),
+    Star: (_check_star, _star),
+    TimerStart: (_check_timer, _timer),
+    TimerPause: (_check_timer, _timer),
+    Agree: (_check_vote, _agree),
+    NotYet: (_check_vote, _not_yet),
+    StepBack: (_check_step_back, _step_back),
+    End: (_check_end, _end),
+}
+"""Action type -> (check, effect). ``Undo`` is the game's, not a rule."""
+
+
+def check(state: State, cards: Cards, action: Action) -> None:
+    """Raise an :class:`IllegalAction` subclass if ``action`` is not legal now."""
+    rule = RULES.get(type(action))
+    if rule is None:
+        raise IllegalAction(f"not a rule action: {action!r}")
+    rule[0](state, cards, action)
+
+
+def perform(state: State, cards: Cards, action: Action, out: Events) -> None:
+    """Apply a checked ``action`` to ``state``, appending its events to ``out``."""
+    RULES[type(action)][1](state, cards, action, out)

@@ -1,0 +1,568 @@
+"""Deck files and packs -> validated models, with every problem at ``PATH:LINE:COLUMN``.
+
+A deck with any problem is **skipped**: reported, and left out of play as a whole, so a
+half-broken deck never changes the balance of a session without anyone noticing. Its
+``LoadedDeck`` still carries the cards that did validate (``cards``), for tools such as
+the workshop to preview; ``Library.cards`` holds only the cards of decks without problems.
+
+Card ids must be unique across everything loaded. A clash is reported at its second
+occurrence, naming the first, and makes the deck holding the second one skipped. Only
+decks that are in play claim ids, so a skipped deck never blocks another.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "tiny.yaml").write_text(
+...     "name: Tiny\\ntype: emotional\\nlevels:\\n  1:\\n    - ask: Hi?\\n    - ask: Hi {name}?\\n"
+... )
+>>> deck = load_deck_file(folder / "tiny.yaml")
+>>> deck.ok, [card.text for card in deck.cards]
+(False, ['Hi?'])
+>>> problem = deck.problems[0]
+>>> problem.line, problem.column, problem.message[:30]
+(6, 12, 'unknown placeholder {name}: us')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from deckgame.messages import message_for
+from deckgame.model import (
+    DEFAULT_LEVEL_NAMES,
+    MAX_PLAYERS,
+    MIN_PLAYERS,
+    Audience,
+    Card,
+    CardSpec,
+    DeckSpec,
+    PackSpec,
+    derive_card_id,
+)
+from deckgame.yamlsafe import Document, Problem, find_node, is_refused, read_file
+
+__all__ = [
+    "Library",
+    "LoadedDeck",
+    "Origin",
+    "Problem",
+    "load_deck_file",
+    "load_library",
+    "load_pack_file",
+    "load_paths",
+]
+
+PACK_FILE = "pack.yaml"
+DECK_SUFFIXES = (".yaml", ".yml")
+
+Model = TypeVar("Model", bound=BaseModel)
+Loc = tuple[int | str, ...]
+Place = tuple[str, int, int]  # path, line, column
+
+
+class Origin(StrEnum):
+    """Where a deck came from, as the game shows it."""
+
+    BUILTIN = "built-in"
+    USER = "your decks"
+    EXTRA = "--decks"
+
+
+@dataclass(frozen=True)
+class LoadedDeck:
+    """One deck file after loading: its spec and cards, or why it was skipped."""
+
+    path: Path
+    origin: Origin
+    pack: str
+    spec: DeckSpec | None  # None when the deck as a whole could not be read
+    cards: tuple[Card, ...]
+    closing: tuple[Card, ...]
+    problems: tuple[Problem, ...]
+    # card id -> (line, column) where the card stands, for reports and "jump to card"
+    places: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """No problems: the deck is in play."""
+        return not self.problems
+
+    @property
+    def name(self) -> str:
+        """The deck's display name, or its file name when it could not be read."""
+        return self.spec.name if self.spec is not None else self.path.name
+
+
+@dataclass
+class Library:
+    """Everything loaded: the decks (in play or skipped) and every problem found."""
+
+    decks: list[LoadedDeck] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    level_names: dict[int, str] = field(default_factory=lambda: dict(DEFAULT_LEVEL_NAMES))
+    packs: dict[str, PackSpec] = field(default_factory=dict)  # pack name -> its pack.yaml
+
+    @property
+    def cards(self) -> list[Card]:
+        """The playable cards of every deck without problems."""
+        return [card for deck in self.decks if deck.ok for card in deck.cards]
+
+    @property
+    def closing(self) -> list[Card]:
+        """The closing cards of every deck without problems."""
+        return [card for deck in self.decks if deck.ok for card in deck.closing]
+
+    @property
+    def skipped(self) -> list[LoadedDeck]:
+        """Decks left out because of problems."""
+        return [deck for deck in self.decks if not deck.ok]
+
+
+# --- one file ------------------------------------------------------------------------
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a file becomes objects.
+
+    Parsing allocates a hundred thousand small objects that all stay alive; each
+    allocation burst triggers a collection that walks every one of them, which
+    more than doubles the time of a big deck. Nothing built here is cyclic except
+    a refused self-referencing alias, which the collector frees afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_deck_file(path: Path, origin: Origin = Origin.EXTRA, pack: str = "") -> LoadedDeck:
+    """Read, check and resolve one deck file; never raises for anything in the file."""
+    with _gc_paused():
+        try:
+            return _load_deck_file(path, origin, pack)
+        except Exception as exc:
+            # A last line of defence for the "no traceback, ever" promise: a file that
+            # finds a bug here is still reported, as a problem, and the rest loads. The
+            # tests fail on this message, so it never hides a bug they can reach.
+            problem = Problem(str(path), 1, 1, f"cannot read this file ({type(exc).__name__})")
+            return LoadedDeck(path, origin, pack, None, (), (), (problem,))
+
+
+def _load_deck_file(path: Path, origin: Origin, pack: str) -> LoadedDeck:
+    doc = read_file(path)
+    spec, problems, dropped = _validate(doc, DeckSpec, _deck_keys)
+    cards: list[Card] = []
+    closing: list[Card] = []
+    places: dict[str, tuple[int, int]] = {}
+    if spec is not None and doc.root is not None:
+        defaults = _Defaults(frozenset(spec.audience), frozenset(spec.tags))
+        cards = [
+            _resolve(card, spec, level, defaults)
+            for level in sorted(spec.levels)
+            for card in spec.levels[level]
+        ]
+        closing = [_resolve(card, spec, None, defaults) for card in spec.closing]
+        located = _card_places(doc.root, spec, dropped)
+        problems += _duplicates_within(doc.path, [*cards, *closing], located, places)
+    return LoadedDeck(
+        path=path,
+        origin=origin,
+        pack=pack,
+        spec=spec,
+        cards=tuple(cards),
+        closing=tuple(closing),
+        problems=tuple(sorted(problems, key=_problem_order)),
+        places=places,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Defaults:
+    """A deck's audience and tags, as frozensets built once rather than once per card."""
+
+    audience: frozenset[Audience]
+    tags: frozenset[str]
+
+
+def _resolve(card: CardSpec, deck: DeckSpec, level: int | None, defaults: _Defaults) -> Card:
+    """``model.resolve_card`` without validating the result a second time.
+
+    Everything here comes from specs pydantic has just validated, and building ten
+    thousand ``Card``s through validation costs more than parsing the file. A test
+    holds this equal to ``model.resolve_card``.
+    """
+    type_ = card.type or deck.type
+    return Card.model_construct(
+        id=card.id or derive_card_id(card.kind, card.text, type_, level),
+        kind=card.kind,
+        text=card.text,
+        type=type_,
+        level=level,
+        seconds=card.seconds,
+        follow_up=card.follow_up,
+        audience=frozenset(card.audience) if card.audience is not None else defaults.audience,
+        tags=defaults.tags.union(card.tags) if card.tags else defaults.tags,
+        who=card.who,
+        min_players=card.min_players or MIN_PLAYERS,
+        max_players=card.max_players or MAX_PLAYERS,
+        deck=deck.name,
+    )
+
+
+def load_pack_file(path: Path) -> tuple[PackSpec | None, list[Problem]]:
+    """Read and check a ``pack.yaml``; never raises for anything in the file."""
+    with _gc_paused():
+        try:
+            doc = read_file(path)
+            spec, problems, _ = _validate(doc, PackSpec, lambda loc: _PACK_KEYS)
+        except Exception as exc:  # the same last line of defence as load_deck_file
+            return None, [Problem(str(path), 1, 1, f"cannot read this file ({type(exc).__name__})")]
+    return (spec if not problems else None), sorted(problems, key=_problem_order)
+
+
+def _problem_order(problem: Problem) -> tuple[int, int, str]:
+    return problem.line, problem.column, problem.message
+
+
+_DECK_KEYS = list(DeckSpec.model_fields)
+_CARD_KEYS = list(CardSpec.model_fields)
+_PACK_KEYS = list(PackSpec.model_fields)
+
+
+def _deck_keys(loc: Loc) -> list[str]:
+    """The keys allowed in the mapping that holds ``loc``'s last step."""
+    parent = loc[:-1]
+    if (len(parent) == 3 and parent[0] == "levels") or (
+        len(parent) == 2 and parent[0] == "closing"
+    ):
+        return _CARD_KEYS
+    return _DECK_KEYS if not parent else []
+
+
+def _validate(
+    doc: Document, model: type[Model], keys_at: Any
+) -> tuple[Model | None, list[Problem], set[Loc]]:
+    """Validate ``doc`` as ``model``.
+
+    Returns the spec (for a deck with bad cards: the spec without them, or None when the
+    deck itself is at fault), every problem, and the locations of the dropped cards.
+    """
+    problems = list(doc.problems)
+    root = doc.root
+    if isinstance(root, ScalarNode) and doc.data == "" and root.style in (None, ""):
+        root = None  # "---" and nothing else: a document with no content
+    if root is None:
+        if not problems:
+            problems.append(
+                Problem(doc.path, 1, 1, f"the file is empty: a {_what(model)} is a mapping of keys")
+            )
+        return None, problems, set()
+    if not isinstance(root, MappingNode) or not isinstance(doc.data, dict):
+        if not isinstance(root, MappingNode):
+            shown = "a list" if isinstance(root, SequenceNode) else "a single value"
+            problems.append(
+                doc.at(
+                    root,
+                    f"a {_what(model)} file must be a mapping of keys such as 'name:', not {shown}",
+                )
+            )
+        return None, problems, set()
+    try:
+        spec: Model | None = model.model_validate(doc.data)
+        errors: list[Any] = []
+    except ValidationError as exc:
+        spec = None
+        errors = list(exc.errors(include_url=False))
+    bad_locs: list[Loc] = []
+    for error in errors:
+        loc: Loc = tuple(error["loc"])
+        chain, key_node = find_node(root, loc)
+        bad_locs.append(loc)
+        if is_refused(error.get("input")) or any(id(node) in doc.reported for node in chain):
+            continue  # the converter already reported this value
+        message = message_for(error, keys_at(loc))
+        if error["type"] in ("extra_forbidden", "invalid_key") or loc[-1:] == ("[key]",):
+            anchor = key_node if key_node is not None else chain[-1]
+        else:
+            anchor = chain[-1]
+        problems.append(doc.at(anchor, message))
+    if not problems:
+        return spec, problems, set()
+    if model is not DeckSpec:
+        return None, problems, set()
+    return _salvage(doc, bad_locs, problems)
+
+
+def _what(model: type[BaseModel]) -> str:
+    return "pack" if model is PackSpec else "deck"
+
+
+def _salvage(
+    doc: Document, bad_locs: list[Loc], problems: list[Problem]
+) -> tuple[Any, list[Problem], set[Loc]]:
+    """The deck without its bad cards, when every problem lies inside a card."""
+    assert isinstance(doc.data, dict) and doc.root is not None
+    dropped: set[Loc] = set()
+    for loc in bad_locs:
+        card = _card_loc(loc)
+        if card is None:
+            return None, problems, set()
+        dropped.add(card)
+    converter_problems = len(doc.reported)
+    in_cards = 0
+    for loc, node in _card_nodes(doc.root, doc.data):
+        found = sum(1 for inner in _walk(node) if id(inner) in doc.reported)
+        if found:
+            dropped.add(loc)
+            in_cards += found
+    if in_cards < converter_problems:
+        return None, problems, set()
+    data = dict(doc.data)
+    levels = data.get("levels")
+    if isinstance(levels, dict):
+        data["levels"] = {
+            level: [c for i, c in enumerate(cards) if ("levels", level, i) not in dropped]
+            if isinstance(cards, list)
+            else cards
+            for level, cards in levels.items()
+        }
+    closing = data.get("closing")
+    if isinstance(closing, list):
+        data["closing"] = [c for i, c in enumerate(closing) if ("closing", i) not in dropped]
+    try:
+        return DeckSpec.model_validate(data), problems, dropped
+    except ValidationError:
+        return None, problems, set()
+
+
+def _card_loc(loc: Loc) -> Loc | None:
+    """The location of the card an error is in, or None for an error outside any card."""
+    if len(loc) >= 3 and loc[0] == "levels" and isinstance(loc[2], int):
+        return loc[:3]
+    if len(loc) >= 2 and loc[0] == "closing" and isinstance(loc[1], int):
+        return loc[:2]
+    return None
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
+def _children(node: Node, data: object) -> Iterator[tuple[object, Node]]:
+    """(key as converted, value node) of a mapping node whose converted form is ``data``."""
+    if not isinstance(node, MappingNode) or not isinstance(data, dict):
+        return
+    by_text = {str(key): key for key in data}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode):
+            text = str(_key_value(key_node))
+            if text in by_text:
+                yield by_text[text], value_node
+
+
+def _key_value(node: ScalarNode) -> object:
+    from deckgame.yamlsafe import _plain_value
+
+    return _plain_value(node.value) if node.tag == "?plain" else node.value
+
+
+def _card_nodes(root: Node, data: dict[Any, Any]) -> Iterator[tuple[Loc, Node]]:
+    """Every card's location (as pydantic names it) and node, in file order."""
+    for key, value in _children(root, data):
+        if key == "levels":
+            for level, cards in _children(value, data.get("levels")):
+                if isinstance(cards, SequenceNode):
+                    for i, card in enumerate(cards.value):
+                        yield ("levels", level, i), card  # type: ignore[misc]
+        elif key == "closing" and isinstance(value, SequenceNode):
+            for i, card in enumerate(value.value):
+                yield ("closing", i), card
+
+
+def _card_places(root: Node, spec: DeckSpec, dropped: set[Loc]) -> list[tuple[int, int]]:
+    """(line, column) of each resolved card, in the order of resolve_cards + closing.
+
+    An explicit id is placed at its value; a derived id at the card itself.
+    """
+    by_level: dict[int, list[Node]] = {}
+    closing: list[Node] = []
+    for key, value in _children(root, {"levels": 0, "closing": 0}):
+        if key == "levels" and isinstance(value, MappingNode):
+            for key_node, cards in value.value:
+                if not isinstance(key_node, ScalarNode) or not isinstance(cards, SequenceNode):
+                    continue
+                raw = _key_value(key_node)
+                try:
+                    level = int(str(raw))
+                except ValueError:
+                    continue
+                by_level[level] = [
+                    card for i, card in enumerate(cards.value) if ("levels", raw, i) not in dropped
+                ]
+        elif key == "closing" and isinstance(value, SequenceNode):
+            closing = [c for i, c in enumerate(value.value) if ("closing", i) not in dropped]
+    ordered = [node for level in sorted(spec.levels) for node in by_level.get(level, [])]
+    return [_id_place(node) for node in [*ordered, *closing]]
+
+
+def _id_place(card: Node) -> tuple[int, int]:
+    if isinstance(card, MappingNode):
+        for key_node, value_node in card.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == "id":
+                card = value_node
+                break
+    return card.start_mark.line + 1, card.start_mark.column + 1
+
+
+def _duplicates_within(
+    path: str,
+    cards: list[Card],
+    located: list[tuple[int, int]],
+    places: dict[str, tuple[int, int]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for card, (line, column) in zip(cards, located, strict=False):
+        if card.id in places:
+            first = places[card.id]
+            problems.append(
+                Problem(path, line, column, _duplicate_message(card.id, (path, *first)))
+            )
+        else:
+            places[card.id] = (line, column)
+    return problems
+
+
+def _duplicate_message(card_id: str, first: Place) -> str:
+    where = f"{first[0]}:{first[1]}:{first[2]}"
+    return (
+        f"duplicate card id '{card_id}', first used at {where}: give one of them its own "
+        "'id' (or reword it, if the two cards say the same thing)"
+    )
+
+
+# --- many files -----------------------------------------------------------------------
+
+
+def load_paths(paths: Iterable[Path], origin: Origin = Origin.EXTRA) -> Library:
+    """Load deck files and folders (recursively; ``pack.yaml`` names a folder's pack)."""
+    library = Library()
+    for path in paths:
+        _collect(library, Path(path), origin)
+    return _check_ids(library)
+
+
+def load_library(extra: Sequence[Path] = (), *, builtin: bool = True, user: bool = True) -> Library:
+    """The built-in packs, then the user's deck folder (if any), then ``extra``."""
+    from deckgame.paths import user_decks_dir
+    from deckgame.resources import builtin_decks_dir
+
+    library = Library()
+    if builtin:
+        _collect(library, builtin_decks_dir(), Origin.BUILTIN)
+    if user:
+        folder = user_decks_dir()
+        if folder.is_dir():
+            _collect(library, folder, Origin.USER)
+    for path in extra:
+        _collect(library, Path(path), Origin.EXTRA)
+    return _check_ids(library)
+
+
+def _collect(library: Library, path: Path, origin: Origin) -> None:
+    if path.is_dir():
+        names: dict[Path, str] = {}
+        for pack_file, files in _deck_folders(path):
+            if pack_file is not None and pack_file not in names:
+                names[pack_file] = _add_pack(library, pack_file)
+            pack = names[pack_file] if pack_file is not None else ""
+            for file in files:
+                library.decks.append(load_deck_file(file, origin, pack))
+    elif path.is_file():
+        if path.name == PACK_FILE:
+            _add_pack(library, path)
+        else:
+            library.decks.append(load_deck_file(path, origin))
+    else:
+        library.problems.append(Problem(str(path), 1, 1, "no such file or folder"))
+
+
+def _deck_folders(root: Path) -> Iterator[tuple[Path | None, list[Path]]]:
+    """Each folder under ``root`` (sorted, hidden ones left out): its pack file and decks.
+
+    A folder without ``pack.yaml`` belongs to the nearest pack above it (if any).
+    """
+    packs: dict[Path, Path | None] = {}
+    for folder_name, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = Path(folder_name)
+        pack_file = folder / PACK_FILE if PACK_FILE in files else packs.get(folder.parent)
+        packs[folder] = pack_file
+        decks = sorted(
+            folder / name
+            for name in files
+            if name.endswith(DECK_SUFFIXES) and name != PACK_FILE and not name.startswith(".")
+        )
+        yield pack_file, decks
+
+
+def _add_pack(library: Library, path: Path) -> str:
+    spec, problems = load_pack_file(path)
+    library.problems.extend(problems)
+    if spec is None:
+        return ""
+    library.packs[spec.name] = spec
+    library.level_names.update(spec.levels)
+    return spec.name
+
+
+def _check_ids(library: Library) -> Library:
+    """Report ids used twice across decks; a deck with a clash is skipped."""
+    claimed: dict[str, Place] = {}
+    decks: list[LoadedDeck] = []
+    for deck in library.decks:
+        clashes = [
+            Problem(
+                str(deck.path),
+                *deck.places.get(card.id, (1, 1)),
+                _duplicate_message(card.id, claimed[card.id]),
+            )
+            for card in (*deck.cards, *deck.closing)
+            if card.id in claimed
+        ]
+        if clashes:
+            deck = dataclasses.replace(
+                deck, problems=tuple(sorted((*deck.problems, *clashes), key=_problem_order))
+            )
+        if deck.ok:
+            for card_id, (line, column) in deck.places.items():
+                claimed[card_id] = (str(deck.path), line, column)
+        decks.append(deck)
+        library.problems.extend(deck.problems)
+    library.decks = decks
+    return library

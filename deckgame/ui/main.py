@@ -1,0 +1,71 @@
+"""Start the game: window first (fonts loaded), then the first scene; returns the exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deckgame.engine import Settings
+
+
+def launch_game(
+    *,
+    settings: Settings | None = None,
+    decks: list[Path] | None = None,
+    players: list[str] | None = None,
+    audience: str | None = None,
+    types: list[str] | None = None,
+    excluded: list[str] | None = None,
+    unlock_rounds: int | None = None,
+    offered: int | None = None,
+    seed: int | None = None,
+    log: Path | None = None,
+    size: tuple[int, int] | None = None,
+    fullscreen: bool | None = None,
+) -> int:
+    import pygame
+
+    from deckgame.storage import Store
+    from deckgame.ui.app import DEFAULT_SIZE, App
+    from deckgame.ui.context import Context, Launch
+    from deckgame.ui.settings import UiSettings
+
+    store = Store()
+    ui_settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
+
+    def save(s: UiSettings) -> None:
+        data = store.load_settings()
+        data["ui"] = s.to_dict()
+        store.save_settings(data)
+
+    launch = Launch(
+        decks=list(decks or []),
+        players=players,
+        audience=audience,
+        types=types,
+        excluded=excluded,
+        unlock_rounds=unlock_rounds,
+        offered=offered,
+        seed=seed,
+        log=log,
+    )
+    if size is not None:
+        ui_settings.fullscreen = False
+    app = App(
+        size=size or DEFAULT_SIZE,
+        settings=ui_settings,
+        fullscreen=fullscreen,
+        save_settings=save,
+        ctx=Context(launch, store=store),
+    )
+    from deckgame.ui import flow
+    from deckgame.ui.scenes.title import TitleScene
+
+    app.push(TitleScene(app))
+    if settings is not None:
+        flow.start_game(app, settings)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

@@ -1,0 +1,125 @@
+"""The frame contract every scene keeps: handle an event, update by time, draw.
+
+``handle_event`` turns input into engine actions (or scene changes); ``update`` advances
+animations; ``draw`` only reads state and paints, so a frame can be redrawn any time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.ui.look import Look
+from deckgame.ui.widgets import Button, Focusable, FocusOrder, TextInput, focus_ring, pointer_pos
+
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+
+
+class Scene:
+    """A screen. ``overlay`` scenes are drawn on top of the scene beneath them."""
+
+    overlay = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.focus = FocusOrder()
+        self.buttons: list[Button] = []
+
+    @property
+    def look(self) -> Look:
+        return self.app.look
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.app.size
+
+    # The frame contract ---------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Default: Tab focus, Enter/Space on the focused widget, clicks and taps on buttons."""
+        if self.focus.handle_tab(event):
+            return
+        pos = pointer_pos(event, self.size)
+        if pos is not None:
+            for widget in self.focusables():
+                if widget.enabled and widget.hit(pos):
+                    # A tap moves the keyboard focus only into text fields: Enter keeps
+                    # meaning "the primary action" after pressing a button by hand.
+                    if isinstance(widget, TextInput):
+                        self.focus.focus(widget)
+                    self.activate(widget)
+                    return
+            self.on_pointer(pos)
+            return
+        if event.type == pygame.KEYDOWN:
+            current = self.focus.current
+            if isinstance(current, TextInput):
+                if current.handle(event):
+                    return
+                if event.unicode and event.unicode.isprintable() and event.key != pygame.K_RETURN:
+                    return  # typed into the field (arrives as TEXTINPUT), not a shortcut
+            plain = not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+            enter = event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+            if enter and plain and isinstance(current, Button):
+                self.activate(current)
+                return
+            self.on_key(event)
+        elif event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            current = self.focus.current
+            if isinstance(current, TextInput):
+                current.handle(event)
+
+    def update(self, dt: float) -> None:
+        """Advance animations by ``dt`` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the scene; must not change state."""
+
+    # Hooks ------------------------------------------------------------------------------
+    def layout(self) -> None:
+        """Place widgets for the current window size and look (called on resize and settings)."""
+
+    def on_enter(self) -> None:
+        """The scene became the top of the stack."""
+        self.layout()
+
+    def focusables(self) -> list[Focusable]:
+        return list(self.buttons)
+
+    def activate(self, widget: Focusable) -> None:
+        """A button was pressed (click, tap, or Enter on focus)."""
+        if isinstance(widget, Button):
+            self.on_action(widget.action)
+
+    def on_action(self, action: str) -> None:
+        """A named action from a button or a key."""
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """A key the default handling did not use."""
+
+    def on_pointer(self, pos: tuple[int, int]) -> None:
+        """A click or tap that hit no widget."""
+
+    def animating(self) -> bool:
+        """True while something moves: the loop then runs at 60 fps instead of sleeping."""
+        return False
+
+    def wake_in(self) -> float | None:
+        """Seconds until the scene must be redrawn without input (a running timer), or None."""
+        return None
+
+    # Drawing helpers ----------------------------------------------------------------------
+    def draw_buttons(self, surface: pygame.Surface) -> None:
+        for widget in self.focusables():
+            widget.draw(surface, self.look, widget is self.focus.current)
+
+    def draw_focus(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        focus_ring(surface, self.look, rect)
+
+    def button(self, action: str) -> Button:
+        """The button for ``action`` (tests press buttons by name)."""
+        for b in self.buttons:
+            if b.action == action:
+                return b
+        raise KeyError(action)

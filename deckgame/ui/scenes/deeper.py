@@ -1,0 +1,266 @@
+"""The go-deeper question: one answer per player in seat order, "not yet" as easy as yes.
+
+Also shown when the current level has run dry. When everyone agrees, a short ceremony
+welcomes the group to the new level (a still card with reduce motion).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
+from deckgame.model import IntimacyType
+from deckgame.ui.assets import Face
+from deckgame.ui.icons import icon
+from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import row, veil
+from deckgame.ui.session import Session
+from deckgame.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+
+CEREMONY_SECONDS = 2.6
+
+LEVEL_FEELS: dict[int, str] = {
+    1: "easy, friendly, playful",
+    2: "things you usually keep to yourself",
+    3: "hopes, fears, shame, needs",
+    4: "who you really are; the relationship itself",
+}
+
+
+class DeeperScene(Scene):
+    overlay = True
+
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.ceremony: float | None = None  # seconds into the welcome, once everyone agreed
+        self.new_level = 0
+
+    # Layout ------------------------------------------------------------------------------
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        self.panel = pygame.Rect(
+            0,
+            0,
+            min(w - 2 * m.margin, m.px(860)),
+            min(h - 2 * m.margin, round(m.px(480) * m.chrome_scale)),
+        )
+        self.panel.center = (w // 2, h // 2)
+        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
+        bh = m.button_height
+        game = self.session.game
+        if self.ceremony is not None:
+            self.buttons = [Button("continue", "Let's go", "Enter", style="primary")]
+            row(
+                self.buttons,
+                pygame.Rect(inner.centerx - m.px(160), inner.bottom - bh, m.px(320), bh),
+                bh,
+                m.gap,
+            )
+        else:
+            voting = game.voter is not None
+            first: list[Button] = []
+            if voting:
+                # Same size, same weight: "not yet" must never look like the wrong answer.
+                first = [Button("agree", "Yes, go deeper", "Y"), Button("not_yet", "Not yet", "N")]
+            second = [
+                Button("step_back", "Step back a level", "B", enabled=self.session.can(StepBack())),
+                Button("undo", "Undo", "U", enabled=self.session.can(Undo())),
+                Button("end", "End session", "E", style="quiet"),
+            ]
+            big = round(bh * 1.35)
+            if first:
+                row(
+                    first,
+                    pygame.Rect(inner.x, inner.bottom - bh - m.gap - big, inner.width, big),
+                    big,
+                    m.gap * 2,
+                )
+            row(second, pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh), bh, m.gap)
+            self.buttons = [*first, *second]
+        self.focus.set(list(self.buttons))
+
+    # Input -------------------------------------------------------------------------------
+    def on_key(self, event: pygame.event.Event) -> None:
+        if self.ceremony is not None:
+            self.finish()
+            if event.key not in (
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                pygame.K_SPACE,
+                pygame.K_ESCAPE,
+            ):
+                # The welcome never blocks play: any other key goes on to the table.
+                self.app.dispatch(event)
+            return
+        keys = {
+            pygame.K_y: "agree",
+            pygame.K_n: "not_yet",
+            pygame.K_b: "step_back",
+            pygame.K_u: "undo",
+            pygame.K_e: "end",
+        }
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.on_action("undo")
+        elif event.key in keys:
+            self.on_action(keys[event.key])
+
+    def on_action(self, action: str) -> None:
+        if action == "continue":
+            self.finish()
+            return
+        game = self.session.game
+        voter = game.voter
+        before = game.level
+        if action == "agree" and voter is not None:
+            self.session.apply(Agree(voter))
+        elif action == "not_yet" and voter is not None:
+            self.session.apply(NotYet(voter))
+        elif action == "step_back":
+            self.session.apply(StepBack())
+        elif action == "undo":
+            self.session.apply(Undo())
+        elif action == "end":
+            self.session.apply(End())
+        if self.session.game.level > before:
+            self.new_level = self.session.game.level
+            self.ceremony = 0.0 if not self.look.reduce_motion else CEREMONY_SECONDS
+            self.layout()
+        elif self.session.game.phase not in (Phase.DEEPER, Phase.DRY):
+            self.app.pop()
+        else:
+            self.layout()
+
+    def finish(self) -> None:
+        self.app.pop()
+
+    def update(self, dt: float) -> None:
+        if self.ceremony is not None and self.ceremony < CEREMONY_SECONDS:
+            self.ceremony = min(CEREMONY_SECONDS, self.ceremony + dt)
+
+    def animating(self) -> bool:
+        return self.ceremony is not None and self.ceremony < CEREMONY_SECONDS
+
+    # Drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        veil(surface, t.overlay)
+        shadow(surface, self.look, self.panel, m.radius)
+        rounded_rect(surface, t.surface, self.panel, m.radius)
+        if self.ceremony is not None:
+            self._draw_ceremony(surface)
+        else:
+            self._draw_question(surface)
+        self.draw_buttons(surface)
+
+    def _draw_question(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        game = self.session.game
+        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
+        nxt = game.next_level
+        if game.phase is Phase.DRY:
+            title = "This level has no cards left"
+            body = (
+                f"Go deeper to {self.session.level_label(nxt)}? Everyone answers, in seat order."
+                if nxt is not None
+                else "Step back a level, or end the session here."
+            )
+        else:
+            title = f"Go deeper, to {self.session.level_label(nxt)}?"
+            feel = LEVEL_FEELS.get(nxt or 0, "")
+            body = (
+                (f"Next: {feel}. " if feel else "")
+                + "Everyone answers in seat order. One \u201cnot yet\u201d keeps us here,"
+                " no reason needed; we ask again after the next trust-building round."
+            )
+        head = self.look.text.render(
+            title, m.heading, t.text, face=Face.BOLD, wrap=inner.width, align="center"
+        )
+        surface.blit(head, head.get_rect(midtop=(inner.centerx, inner.y)))
+        y = inner.y + head.get_height() + m.gap
+        text = self.look.text.render(body, m.body, t.text_muted, wrap=inner.width, align="center")
+        surface.blit(text, text.get_rect(midtop=(inner.centerx, y)))
+        y += text.get_height() + m.margin
+        if game.voter is None:
+            return
+        # One chip per player: agreed, answering now, or still to answer.
+        count = len(game.players)
+        chip_w = min(m.px(180), (inner.width - m.gap * (count - 1)) // count)
+        chip_h = round(m.small * 2.6)
+        x0 = inner.centerx - (chip_w * count + m.gap * (count - 1)) // 2
+        for seat, name in enumerate(game.players):
+            rect = pygame.Rect(x0 + seat * (chip_w + m.gap), y, chip_w, chip_h)
+            if seat < game.voter:
+                bg, fg, agreed = t.accent, t.on_accent, True
+            elif seat == game.voter:
+                bg, fg, agreed = t.surface_alt, t.text, False
+            else:
+                bg, fg, agreed = t.surface_alt, t.text_muted, False
+            rounded_rect(surface, bg, rect, m.radius)
+            if seat == game.voter:
+                pygame.draw.rect(surface, t.focus, rect, m.focus_width, border_radius=m.radius)
+            tick = icon("check", m.small, fg) if agreed else None
+            room = rect.width - m.px(16) - (tick.get_width() + m.px(4) if tick else 0)
+            img = self.look.text.line(name, m.small, fg, room, face=Face.BOLD)
+            width = img.get_width() + (tick.get_width() + m.px(4) if tick else 0)
+            x = rect.centerx - width // 2
+            if tick is not None:
+                surface.blit(tick, tick.get_rect(midleft=(x, rect.centery)))
+                x += tick.get_width() + m.px(4)
+            surface.blit(img, img.get_rect(midleft=(x, rect.centery)))
+        y += chip_h + m.gap
+        ask = self.look.text.render(
+            f"{game.players[game.voter]}, it's your answer: Y or N",
+            m.body,
+            t.text,
+            face=Face.BOLD,
+            wrap=inner.width,
+            align="center",
+        )
+        surface.blit(ask, ask.get_rect(midtop=(inner.centerx, y)))
+
+    def _draw_ceremony(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
+        p = 1.0 if self.ceremony is None else self.ceremony / CEREMONY_SECONDS
+        ease = 1 - (1 - p) ** 3
+        # An emblem above the words: five rings in the type colours open out and settle,
+        # with a few sparks drifting outward. Reduce motion shows the settled picture.
+        room = inner.height - self.buttons[0].rect.height - m.gap
+        centre = (inner.centerx, inner.y + round(room * 0.30))
+        biggest = round(room * 0.24)
+        for i, kind in enumerate(IntimacyType):
+            grow = max(0.0, min(1.0, ease * 1.4 - i * 0.08))
+            radius = max(2, round(biggest * (0.35 + 0.13 * i) * grow))
+            colour = t.type_style(kind).colour if t.name != "contrast" else t.text
+            pygame.draw.circle(surface, colour, centre, radius, max(2, m.px(3)))
+        star = icon("star", round(biggest * 0.5), t.star)
+        surface.blit(star, star.get_rect(center=centre))
+        for i in range(10):
+            a = 2 * math.pi * i / 10 + ease * 0.6
+            r = biggest * (0.8 + 0.5 * ease)
+            spot = (centre[0] + r * math.cos(a), centre[1] + r * math.sin(a))
+            pygame.draw.circle(surface, t.star, spot, max(2, round(m.px(4) * (1.2 - ease * 0.6))))
+        y = centre[1] + round(biggest * 1.45)
+        title = self.look.text.render("Welcome to", m.body, t.text_muted, face=Face.BOLD)
+        surface.blit(title, title.get_rect(midtop=(inner.centerx, y)))
+        y += title.get_height()
+        label = self.session.level_label(self.new_level)
+        name = self.look.text.render(label, m.heading, t.text, face=Face.BOLD)
+        surface.blit(name, name.get_rect(midtop=(inner.centerx, y)))
+        y += name.get_height() + m.gap
+        feel = LEVEL_FEELS.get(self.new_level, "")
+        if feel:
+            img = self.look.text.render(feel.capitalize(), m.body, t.text_muted)
+            surface.blit(img, img.get_rect(midtop=(inner.centerx, y)))

@@ -1,0 +1,83 @@
+"""F1: the keyboard map of GAME.md over whatever screen is showing."""
+
+from __future__ import annotations
+
+import pygame
+
+from deckgame.ui.assets import Face
+from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import veil
+from deckgame.ui.widgets import Button, pointer_pos
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("Enter / Space", "Done, then next turn"),
+    ("P", "Pass this card (free, no questions)"),
+    ("S", "Skip the turn"),
+    ("X", "X-card: remove this card for tonight"),
+    ("W, then 1-8", "Give warmth (W, then your seat number; 2 players: W)"),
+    ("T", "Start / pause a challenge timer"),
+    ("1 / 2", "Pick a card when two are offered"),
+    ("O", "Choose who {other} is (3+ players)"),
+    ("Y / N", "Agree / not yet, to go deeper (one each, in seat order)"),
+    ("B", "Step back a level"),
+    ("F", "Star this card"),
+    ("U or Ctrl+Z", "Undo the last action"),
+    ("E", "End the session (summary)"),
+    ("G", "Settings: text size, theme, motion"),
+    ("F11", "Fullscreen on / off"),
+    ("Esc", "Back / menu"),
+    ("F1", "This help"),
+    ("Tab", "Move the focus ring; Enter presses"),
+)
+
+
+class HelpScene(Scene):
+    overlay = True
+
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(900)), h - 2 * m.margin)
+        self.panel.center = (w // 2, h // 2)
+        close = Button("close", "Close", "Esc", style="primary")
+        close.rect = pygame.Rect(0, 0, m.px(200), m.button_height)
+        close.rect.midbottom = (self.panel.centerx, self.panel.bottom - m.margin)
+        self.buttons = [close]
+        self.focus.set(list(self.buttons))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        pos = pointer_pos(event, self.size)
+        if pos is not None and not self.panel.collidepoint(pos):
+            self.app.pop()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return
+        super().handle_event(event)
+
+    def on_action(self, action: str) -> None:
+        if action == "close":
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        veil(surface, t.overlay)
+        shadow(surface, self.look, self.panel, m.radius)
+        rounded_rect(surface, t.surface, self.panel, m.radius)
+        title = self.look.text.render("Keys", m.heading, t.text, face=Face.BOLD)
+        surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
+        top = self.panel.y + m.margin + title.get_height() + m.gap
+        bottom = self.buttons[0].rect.top - m.gap
+        rows = len(KEYS)
+        row_h = max(1, (bottom - top) // rows)
+        size = min(m.body, max(10, int(row_h * 0.7)))
+        key_w = int(self.panel.width * 0.3)
+        for i, (key, what) in enumerate(KEYS):
+            y = top + i * row_h
+            k = self.look.text.line(key, size, t.text, key_w - m.gap, face=Face.BOLD)
+            d = self.look.text.line(what, size, t.text, self.panel.width - key_w - 2 * m.margin)
+            surface.blit(k, (self.panel.x + m.margin, y))
+            surface.blit(d, (self.panel.x + m.margin + key_w, y))
+        self.draw_buttons(surface)

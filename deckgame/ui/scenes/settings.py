@@ -1,0 +1,105 @@
+"""Settings: text size 100-200 %, theme, reduce motion, fullscreen. Applied and saved at once."""
+
+from __future__ import annotations
+
+import pygame
+
+from deckgame.ui.assets import Face
+from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import backdrop, heading
+from deckgame.ui.settings import THEME_NAMES
+from deckgame.ui.theme import THEMES
+from deckgame.ui.widgets import Button, Toggle
+
+
+class SettingsScene(Scene):
+    def layout(self) -> None:
+        m = self.look.metrics
+        s = self.app.settings
+        w, h = self.size
+        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(760)), h - 2 * m.margin)
+        self.panel.center = (w // 2, h // 2)
+        x = self.panel.x + m.margin
+        inner_w = self.panel.width - 2 * m.margin
+        bh = m.button_height
+        self.top = self.panel.y + m.margin + round(m.heading * 1.5)
+        y = self.top + round(m.body * 1.5)
+        smaller = Button("text_smaller", "Smaller", "-", enabled=s.text_scale > 1.0)
+        larger = Button("text_larger", "Larger", "+", enabled=s.text_scale < 2.0)
+        half = (inner_w - m.gap) // 2
+        smaller.rect = pygame.Rect(x, y, half, bh)
+        larger.rect = pygame.Rect(x + half + m.gap, y, half, bh)
+        y += bh + m.gap * 2 + round(m.body * 1.5)
+        third = (inner_w - 2 * m.gap) // 3
+        themes: list[Button] = []
+        for i, name in enumerate(THEME_NAMES):
+            tog = Toggle(f"theme_{name}", THEMES[name].label, on=s.theme == name)
+            tog.rect = pygame.Rect(x + i * (third + m.gap), y, third, bh)
+            themes.append(tog)
+        self.theme_y = y - round(m.body * 1.5)
+        y += bh + m.gap * 2
+        motion = Toggle("reduce_motion", "Reduce motion", "M", on=s.reduce_motion)
+        motion.rect = pygame.Rect(x, y, half, bh)
+        full = Toggle("fullscreen", "Fullscreen", "F11", on=s.fullscreen)
+        full.rect = pygame.Rect(x + half + m.gap, y, half, bh)
+        back = Button("back", "Back", "Esc", style="primary")
+        back.rect = pygame.Rect(0, 0, m.px(220), bh)
+        # The panel is as tall as its content, centred in the window.
+        bottom = y + bh + m.gap * 3 + bh + m.margin
+        self.panel.height = min(h - 2 * m.margin, bottom - self.panel.y)
+        back.rect.bottomright = (self.panel.right - m.margin, self.panel.bottom - m.margin)
+        dy = (h - self.panel.height) // 2 - self.panel.y
+        self.buttons = [smaller, larger, *themes, motion, full, back]
+        self.panel.move_ip(0, dy)
+        for b in self.buttons:
+            b.rect.move_ip(0, dy)
+        self.top += dy
+        self.theme_y += dy
+        self.focus.set(list(self.buttons))
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        keys = {
+            pygame.K_ESCAPE: "back",
+            pygame.K_MINUS: "text_smaller",
+            pygame.K_KP_MINUS: "text_smaller",
+            pygame.K_PLUS: "text_larger",
+            pygame.K_EQUALS: "text_larger",
+            pygame.K_KP_PLUS: "text_larger",
+            pygame.K_m: "reduce_motion",
+        }
+        action = keys.get(event.key)
+        if action is not None:
+            self.on_action(action)
+
+    def on_action(self, action: str) -> None:
+        s = self.app.settings
+        if action == "back":
+            self.app.pop()
+            return
+        if action == "text_smaller":
+            s.text_scale = s.next_text_scale(-1)
+        elif action == "text_larger":
+            s.text_scale = s.next_text_scale(+1)
+        elif action.startswith("theme_"):
+            s.theme = action.removeprefix("theme_")
+        elif action == "reduce_motion":
+            s.reduce_motion = not s.reduce_motion
+        elif action == "fullscreen":
+            self.app.toggle_fullscreen()
+            return
+        self.app.apply_settings()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        backdrop(surface, self.look)
+        shadow(surface, self.look, self.panel, m.radius)
+        rounded_rect(surface, t.surface, self.panel, m.radius)
+        heading(surface, self.look, "Settings", (self.panel.x + m.margin, self.panel.y + m.margin))
+        pct = round(self.app.settings.text_scale * 100)
+        label = self.look.text.render(f"Text size: {pct} %", m.body, t.text, face=Face.BOLD)
+        surface.blit(label, (self.panel.x + m.margin, self.top))
+        label = self.look.text.render("Theme", m.body, t.text, face=Face.BOLD)
+        surface.blit(label, (self.panel.x + m.margin, self.theme_y))
+        self.draw_buttons(surface)

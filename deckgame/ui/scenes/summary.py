@@ -1,0 +1,168 @@
+"""The end of the evening: the radar of cards done per type, levels, rounds, warmth, stars,
+and a closing card. Counts only: nothing anyone said was recorded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.engine import Undo
+from deckgame.engine.summary import Summary
+from deckgame.model import IntimacyType
+from deckgame.ui.assets import Face
+from deckgame.ui.cards import card_view, render_card
+from deckgame.ui.chart import draw_radar
+from deckgame.ui.icons import icon
+from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import backdrop, row
+from deckgame.ui.session import Session
+from deckgame.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+
+
+class SummaryScene(Scene):
+    def __init__(self, app: App, session: Session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.summary: Summary = session.summary()
+        self._closing: pygame.Surface | None = None
+
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        self.summary = self.session.summary()
+        bh = m.button_height
+        self.buttons = [
+            Button("again", "Play again", "Enter", style="primary"),
+            Button("undo", "Undo end", "U", enabled=self.session.can(Undo())),
+            Button("title", "Title", "Esc"),
+            Button("quit", "Quit", "Q", style="quiet"),
+        ]
+        row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, w - 2 * m.margin, bh), bh, m.gap)
+        body_top = m.margin + round(m.heading * 1.6)
+        body = pygame.Rect(m.margin, body_top, w - 2 * m.margin, h - body_top - bh - 2 * m.gap)
+        self.left = pygame.Rect(body.x, body.y, body.width * 40 // 100, body.height)
+        self.right = pygame.Rect(
+            self.left.right + m.gap, body.y, body.right - self.left.right - m.gap, body.height
+        )
+        self._closing = None
+        self.focus.set(list(self.buttons))
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        keys = {
+            pygame.K_RETURN: "again",
+            pygame.K_KP_ENTER: "again",
+            pygame.K_SPACE: "again",
+            pygame.K_u: "undo",
+            pygame.K_ESCAPE: "title",
+            pygame.K_q: "quit",
+        }
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.on_action("undo")
+        elif event.key in keys:
+            self.on_action(keys[event.key])
+
+    def on_action(self, action: str) -> None:
+        from deckgame.ui import flow
+        from deckgame.ui.scenes.title import TitleScene
+
+        if action == "again":
+            settings = self.session.game.settings
+            self.session.close()
+            self.app.reset(TitleScene(self.app))
+            flow.start_setup(self.app, players=list(settings.players), previous=settings)
+        elif action == "undo":
+            if self.session.apply(Undo()):
+                self.app.pop()  # back to the table, which follows the engine's phase
+        elif action == "title":
+            self.session.close()
+            self.app.reset(TitleScene(self.app))
+        elif action == "quit":
+            self.app.quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        s = self.summary
+        backdrop(surface, self.look)
+        title = self.look.text.render("Thank you for tonight", m.heading, t.text, face=Face.BOLD)
+        surface.blit(title, (m.margin, m.margin))
+
+        # Left: the radar chart on a panel.
+        shadow(surface, self.look, self.left, m.radius)
+        rounded_rect(surface, t.surface, self.left, m.radius)
+        cap = self.look.text.render(f"{s.cards_done} cards shared", m.body, t.text, face=Face.BOLD)
+        surface.blit(cap, (self.left.x + m.margin, self.left.y + m.gap))
+        chart = self.left.inflate(-m.gap * 2, -m.gap * 2)
+        chart.top += cap.get_height() + m.gap
+        chart.height -= cap.get_height() + m.gap
+        values = {k: s.done_by_type.get(k.value, 0) for k in IntimacyType}
+        draw_radar(surface, self.look, chart, values)
+
+        # Right: facts, warmth per player, stars, and a closing card.
+        x = self.right.x
+        y = self.right.y
+        facts = (
+            f"Deepest level: {self.session.level_label(s.deepest_level)}   ·   "
+            f"Rounds: {s.rounds_played}   ·   Turns: {s.turns_played}"
+        )
+        img = self.look.text.render(facts, m.body, t.text, face=Face.BOLD, wrap=self.right.width)
+        surface.blit(img, (x, y))
+        y += img.get_height() + m.gap
+        y = self._draw_warmth(surface, x, y)
+        if s.starred:
+            names = [self.session.game.cards[c] for c in s.starred if c in self.session.game.cards]
+            star = icon("star", m.small, t.star)
+            surface.blit(star, (x, y + m.px(2)))
+            texts = "; ".join(self.session.game.card_text(c) for c in names[:3])
+            more = f" (+{len(names) - 3} more)" if len(names) > 3 else ""
+            img = self.look.text.line(
+                f"Starred: {texts}{more}",
+                m.small,
+                t.text,
+                self.right.width - star.get_width() - m.gap,
+            )
+            surface.blit(img, (x + star.get_width() + m.px(6), y))
+            y += img.get_height() + m.gap
+        room = pygame.Rect(x, y + m.gap, self.right.width, self.right.bottom - y - m.gap)
+        if s.closing and room.height > m.px(140):
+            if self._closing is None or self._closing.get_size() != room.size:
+                card = s.closing[0]
+                game = self.session.game
+                view = card_view(
+                    card,
+                    player=game.players[0],
+                    other=game.players[1 % len(game.players)],
+                    level_names=self.session.level_names,
+                )
+                view = replace(view, who="Everyone answers")
+                cw = min(room.width, round(room.height * 1.7))
+                self._closing = render_card(
+                    view, (cw, room.height), t, self.app.settings.text_scale, self.look.text
+                )
+            surface.blit(self._closing, self._closing.get_rect(midtop=room.midtop))
+        self.draw_buttons(surface)
+
+    def _draw_warmth(self, surface: pygame.Surface, x: int, y: int) -> int:
+        t = self.look.theme
+        m = self.look.metrics
+        s = self.summary
+        names = list(s.warmth_received)
+        cols = 2 if len(names) > 4 else 1
+        col_w = self.right.width // cols
+        heart = icon("heart", m.small, t.heart)
+        line_h = round(m.small * 1.5)
+        for i, name in enumerate(names):
+            cx = x + (i % cols) * col_w
+            cy = y + (i // cols) * line_h
+            surface.blit(heart, (cx, cy + m.px(2)))
+            text = f"{name}: received {s.warmth_received[name]}, gave {s.warmth_given.get(name, 0)}"
+            img = self.look.text.line(text, m.small, t.text, col_w - heart.get_width() - m.gap)
+            surface.blit(img, (cx + heart.get_width() + m.px(6), cy))
+        rows = (len(names) + cols - 1) // cols
+        return y + rows * line_h + m.gap

@@ -1,0 +1,147 @@
+"""The title: Play, Continue (the autosave), Decks, Settings, Quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from deckgame.ui.assets import Face
+from deckgame.ui.icons import icon
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import backdrop, column
+from deckgame.ui.theme import TYPE_IDS
+from deckgame.ui.widgets import Button
+
+TAGLINE = "Conversation cards that go deeper when you are ready"
+
+
+class TitleScene(Scene):
+    _fan: pygame.Surface | None = None
+    header_top = 0
+    message = ""  # a problem to tell the players about (a save that could not be used)
+
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        can_continue = self.app.ctx.store.has_autosave()
+        self.buttons = [
+            Button("play", "Play", "Enter", style="primary"),
+            Button("continue", "Continue", "C", enabled=can_continue),
+            Button("decks", "Decks", "D"),
+            Button("settings", "Settings", "G"),
+            Button("quit", "Quit", "Q", style="quiet"),
+        ]
+        bw = min(m.px(360), w - 2 * m.margin)
+        bh = m.button_height
+        total = len(self.buttons) * (bh + m.gap)
+        # Header (card fan, name, tagline) and buttons are centred together as one block.
+        header = m.px(200) + round(m.title * 1.25) + round(m.body * 1.5)
+        self.header_top = max(m.gap, (h - header - m.margin - total) // 2)
+        top = self.header_top + header + m.margin
+        column(self.buttons, pygame.Rect(w // 2 - bw // 2, top, bw, total), bh, m.gap)
+        self.focus.set(list(self.buttons))
+        if self.focus.current is None:
+            self.focus.move(1)
+        self._fan = None
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        keys = {
+            pygame.K_RETURN: "play",
+            pygame.K_KP_ENTER: "play",
+            pygame.K_c: "continue",
+            pygame.K_d: "decks",
+            pygame.K_g: "settings",
+            pygame.K_q: "quit",
+            pygame.K_ESCAPE: "quit",
+        }
+        action = keys.get(event.key)
+        if action is not None:
+            self.on_action(action)
+
+    def on_action(self, action: str) -> None:
+        from deckgame.ui import flow
+
+        if action == "play":
+            flow.start_setup(self.app)
+        elif action == "continue" and self.app.ctx.store.has_autosave():
+            if not flow.resume(self.app):
+                self.message = "The saved game could not be restored (its decks changed?)"
+        elif action == "decks":
+            from deckgame.ui.scenes.decks import DecksScene
+
+            self.app.push(DecksScene(self.app))
+        elif action == "settings":
+            from deckgame.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
+        elif action == "quit":
+            self.app.quit()
+
+    def _card_fan(self) -> pygame.Surface:
+        # Five small cards, one per type, fanned like a hand: drawn once per layout.
+        m = self.look.metrics
+        t = self.look.theme
+        cw, ch = m.px(96), m.px(134)
+        fan = pygame.Surface((m.px(500), m.px(200)), pygame.SRCALPHA)
+        kinds = TYPE_IDS
+        for i, kind in enumerate(kinds):
+            style = t.type_style(kind)
+            card = pygame.Surface((cw, ch), pygame.SRCALPHA)
+            pygame.draw.rect(card, style.colour, card.get_rect(), border_radius=m.px(12))
+            inner = card.get_rect().inflate(-m.px(10), -m.px(10))
+            pygame.draw.rect(card, style.on_colour, inner, max(1, m.px(2)), border_radius=m.px(8))
+            ic = icon(kind, m.px(48), style.on_colour)
+            card.blit(ic, ic.get_rect(center=card.get_rect().center))
+            angle = (2 - i) * 9
+            turned = pygame.transform.rotozoom(card, angle, 1.0)
+            cx = fan.get_width() // 2 + (i - 2) * m.px(82)
+            cy = fan.get_height() // 2 + abs(i - 2) * m.px(9)
+            fan.blit(turned, turned.get_rect(center=(cx, cy)))
+        return fan
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        w, _h = surface.get_size()
+        backdrop(surface, self.look)
+        if self._fan is None:
+            self._fan = self._card_fan()
+        title = self.look.text.render("deckgame", m.title, t.text, face=Face.BOLD)
+        tag = self.look.text.render(
+            TAGLINE, m.body, t.text_muted, wrap=w - 2 * m.margin, align="center"
+        )
+        y = self.header_top
+        surface.blit(self._fan, self._fan.get_rect(midtop=(w // 2, y)))
+        y += self._fan.get_height() - m.px(10)
+        surface.blit(title, title.get_rect(midtop=(w // 2, y)))
+        y += title.get_height()
+        surface.blit(tag, tag.get_rect(midtop=(w // 2, y)))
+        self.draw_buttons(surface)
+        self._draw_deck_note(surface)
+
+    def _draw_deck_note(self, surface: pygame.Surface) -> None:
+        ctx = self.app.ctx
+        if not ctx.library_loaded:
+            return
+        t = self.look.theme
+        m = self.look.metrics
+        lib = ctx.library
+        note = f"{len(lib.cards)} cards in {len(lib.decks) - len(lib.skipped)} decks"
+        if lib.skipped:
+            note += f" · {len(lib.skipped)} skipped with problems (D: Decks for details)"
+        colour = t.text_muted
+        # Storage messages (a broken save moved aside) outrank the deck count.
+        notice = self.message or (ctx.store.messages[-1] if ctx.store.messages else "")
+        if notice:
+            note, colour = notice, t.text
+        img = self.look.text.line(note, m.small, colour, surface.get_width() - 2 * m.margin)
+        surface.blit(
+            img, img.get_rect(midbottom=(surface.get_width() // 2, surface.get_height() - m.gap))
+        )
+
+    def update(self, dt: float) -> None:
+        # The deck library loads after the first frame is on screen (start fast).
+        if self.app.frames > 0 and not self.app.ctx.library_loaded:
+            _ = self.app.ctx.library
+
+    def wake_in(self) -> float | None:
+        return None if self.app.ctx.library_loaded else 0.0

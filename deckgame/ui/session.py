@@ -1,0 +1,132 @@
+"""A running session as the front end sees it: the engine game plus its log and autosave.
+
+Scenes send actions here; an illegal one (a mis-press) becomes a short message instead of an
+error. Every accepted action is appended to ``--log`` and autosaved, so closing the window
+never loses the evening.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deckgame.engine import Action, End, Event, EventLog, Game, IllegalAction, Phase, Settings
+from deckgame.engine.summary import Summary, summarize
+from deckgame.model import Card, level_name
+
+if TYPE_CHECKING:
+    from deckgame.storage import Store
+
+AUTOSAVE_KIND = "deckgame-ui-session"
+
+
+def fresh_seed() -> int:
+    """A seed for a session started without ``--seed``."""
+    return int.from_bytes(os.urandom(4), "little")
+
+
+class Session:
+    def __init__(
+        self,
+        game: Game,
+        *,
+        level_names: dict[int, str] | None = None,
+        closing: list[Card] | None = None,
+        log: EventLog | None = None,
+        store: Store | None = None,
+    ) -> None:
+        self.game = game
+        self.level_names = dict(level_names or {})
+        self.closing = list(closing or [])
+        self.log = log
+        self.store = store
+        self.message = ""  # feedback for the last refused action, shown briefly
+        self.events: list[Event] = []  # the events of the last accepted action
+        self.listeners: list[Callable[[list[Event]], None]] = []
+
+    @classmethod
+    def start(
+        cls,
+        settings: Settings,
+        cards: list[Card],
+        *,
+        seed: int | None = None,
+        level_names: dict[int, str] | None = None,
+        closing: list[Card] | None = None,
+        log_path: Path | None = None,
+        store: Store | None = None,
+    ) -> Session:
+        history = store.load_history(settings.players) if store is not None else []
+        in_play = cards
+        if settings.decks is not None:
+            in_play = [c for c in cards if c.deck in settings.decks]
+        game = Game.new(
+            settings, in_play, seed=fresh_seed() if seed is None else seed, history=history
+        )
+        log = EventLog(log_path) if log_path is not None else None
+        session = cls(game, level_names=level_names, closing=closing, log=log, store=store)
+        session._record(game.opening_events)
+        return session
+
+    @classmethod
+    def resume(
+        cls,
+        data: dict[str, Any],
+        cards: list[Card],
+        *,
+        level_names: dict[int, str] | None = None,
+        closing: list[Card] | None = None,
+        log_path: Path | None = None,
+        store: Store | None = None,
+    ) -> Session:
+        """The autosaved session ``data``; ``ValueError`` when it cannot be restored."""
+        if data.get("kind") != AUTOSAVE_KIND:
+            raise ValueError("not a saved session")
+        game = Game.from_dict(data["game"], cards)
+        log = EventLog(log_path) if log_path is not None else None
+        return cls(game, level_names=level_names, closing=closing, log=log, store=store)
+
+    # Acting ------------------------------------------------------------------------------
+    def apply(self, action: Action) -> bool:
+        """Apply ``action``; False (and ``message`` set) when it is not allowed now."""
+        try:
+            events = self.game.apply(action)
+        except IllegalAction as error:
+            self.message = str(error)
+            return False
+        self.message = ""
+        self._record(events)
+        if isinstance(action, End):
+            self._finish()
+        return True
+
+    def can(self, action: Action) -> bool:
+        return self.game.can(action)
+
+    def _record(self, events: list[Event]) -> None:
+        self.events = events
+        if self.log is not None:
+            self.log.write(events)
+        if self.store is not None and self.game.phase is not Phase.ENDED:
+            self.store.save_autosave({"kind": AUTOSAVE_KIND, "game": self.game.to_dict()})
+        for listener in self.listeners:
+            listener(events)
+
+    def _finish(self) -> None:
+        if self.store is not None:
+            self.store.clear_autosave()
+            self.store.add_history(self.game.players, list(self.game.state.dealt))
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
+
+    # Reading -----------------------------------------------------------------------------
+    def level_label(self, level: int | None = None) -> str:
+        lv = self.game.level if level is None else level
+        return f"Level {lv} · {level_name(lv, self.level_names)}"
+
+    def summary(self) -> Summary:
+        return summarize(self.game.state, self.closing)

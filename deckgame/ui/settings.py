@@ -1,0 +1,49 @@
+"""The player's display settings: text size, theme, reduce motion, fullscreen.
+
+A plain dataclass with ``to_dict``/``from_dict`` so ``deckgame.storage`` can save it as JSON;
+``from_dict`` forgives anything odd in an old or hand-edited file by keeping the default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+TEXT_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 1.75, 2.0)
+THEME_NAMES: tuple[str, ...] = ("light", "dark", "contrast")
+
+
+@dataclass
+class UiSettings:
+    text_scale: float = 1.0  # 1.0 to 2.0 (100-200 %)
+    theme: str = "light"
+    reduce_motion: bool = False
+    fullscreen: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> UiSettings:
+        out = cls()
+        if not isinstance(data, dict):
+            return out
+        scale = data.get("text_scale")
+        if isinstance(scale, int | float) and not isinstance(scale, bool):
+            out.text_scale = min(2.0, max(1.0, float(scale)))
+        theme = data.get("theme")
+        if theme in THEME_NAMES:
+            out.theme = str(theme)
+        for flag in ("reduce_motion", "fullscreen"):
+            value = data.get(flag)
+            if isinstance(value, bool):
+                setattr(out, flag, value)
+        return out
+
+    def next_text_scale(self, step: int) -> float:
+        """The text scale one step up or down the list, clamped."""
+        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
+        return TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, index + step))]
+
+    def next_theme(self) -> str:
+        return THEME_NAMES[(THEME_NAMES.index(self.theme) + 1) % len(THEME_NAMES)]

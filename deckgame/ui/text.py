@@ -1,0 +1,314 @@
+"""Fonts and text surfaces, cached, with a per-string fallback for scripts the bundled font lacks.
+
+Fonts are cached by (face, size) and rendered text by its content, so a steady frame only
+blits. The bundled font covers Latin; a name typed in Japanese, Arabic or Hindi is drawn with a
+system font that has those glyphs, chosen per string (one font draws the whole string, so
+letters of one word never come from two fonts).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+
+from deckgame.ui.assets import Face, font_path
+
+RGB = tuple[int, int, int]
+
+# A character no text font draws: its metrics and bitmap are the font's "missing glyph" box.
+_PROBE = "\U0010fffd"
+_TEXT_CACHE_LIMIT = 1024
+
+# Where system fonts live on the desktops the game runs on.
+_FONT_DIRS: tuple[str, ...] = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
+)
+# Font file names that suit a script, best first (by the first word of a character's name).
+_SCRIPT_HINTS: dict[str, tuple[str, ...]] = {
+    "CJK": ("NotoSansCJK", "NotoSansJP", "NotoSansSC", "SourceHanSans", "WenQuanYi", "Droid"),
+    "HIRAGANA": ("NotoSansCJK", "NotoSansJP", "SourceHanSans", "Droid"),
+    "KATAKANA": ("NotoSansCJK", "NotoSansJP", "SourceHanSans", "Droid"),
+    "HANGUL": ("NotoSansCJK", "NotoSansKR", "SourceHanSans", "Nanum"),
+    "ARABIC": ("NotoSansArabic", "NotoNaskhArabic", "DejaVuSans", "Amiri"),
+    "HEBREW": ("NotoSansHebrew", "DejaVuSans"),
+    "DEVANAGARI": ("NotoSansDevanagari", "Lohit-Devanagari", "Mukta"),
+    "CYRILLIC": ("DejaVuSans", "NotoSans-"),
+    "GREEK": ("DejaVuSans", "NotoSans-"),
+}
+# Scripts that need HarfBuzz told their script (and direction) to join and order letters:
+# without it Arabic comes out reversed and unjoined, Devanagari without its conjuncts.
+_SHAPING: dict[str, tuple[str, str]] = {
+    "ARABIC": ("Arab", "rtl"),
+    "HEBREW": ("Hebr", "rtl"),
+    "SYRIAC": ("Syrc", "rtl"),
+    "THAANA": ("Thaa", "rtl"),
+    "DEVANAGARI": ("Deva", "ltr"),
+    "BENGALI": ("Beng", "ltr"),
+    "GURMUKHI": ("Guru", "ltr"),
+    "GUJARATI": ("Gujr", "ltr"),
+    "TAMIL": ("Taml", "ltr"),
+    "TELUGU": ("Telu", "ltr"),
+    "KANNADA": ("Knda", "ltr"),
+    "MALAYALAM": ("Mlym", "ltr"),
+    "SINHALA": ("Sinh", "ltr"),
+    "THAI": ("Thai", "ltr"),
+    "KHMER": ("Khmr", "ltr"),
+    "MYANMAR": ("Mymr", "ltr"),
+}
+_GENERIC = ("NotoSans-", "DejaVuSans", "NotoSansSymbols", "NotoColorEmoji", "Arial", "Segoe")
+
+
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def shaping_for(text: str) -> tuple[str, str]:
+    """The (ISO 15924 script, direction) HarfBuzz needs for ``text``: its first complex script.
+
+    >>> shaping_for("Ana"), shaping_for("محمد")
+    (('Latn', 'ltr'), ('Arab', 'rtl'))
+    """
+    for ch in text:
+        if not ch.isascii():
+            found = _SHAPING.get(_script_of(ch))
+            if found is not None:
+                return found
+    return ("Latn", "ltr")
+
+
+class _Coverage:
+    """Answers "does this font draw this character" by comparing with its missing-glyph box."""
+
+    def __init__(self, font: pygame.font.Font) -> None:
+        self._font = font
+        probe = font.metrics(_PROBE)
+        self._missing_metrics = probe[0] if probe else None
+        self._missing_bitmap: bytes | None = None
+        self._known: dict[str, bool] = {}
+
+    def has(self, ch: str) -> bool:
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Mn"):
+            return True  # drawn as nothing by every font
+        known = self._known.get(ch)
+        if known is None:
+            known = self._check(ch)
+            self._known[ch] = known
+        return known
+
+    def _check(self, ch: str) -> bool:
+        metrics = self._font.metrics(ch)
+        if not metrics or metrics[0] is None:
+            return False
+        if metrics[0] != self._missing_metrics:
+            return True
+        # Same box as the missing glyph: compare the pictures to be sure.
+        if self._missing_bitmap is None:
+            self._missing_bitmap = _bitmap(self._font, _PROBE)
+        return _bitmap(self._font, ch) != self._missing_bitmap
+
+    def covers(self, text: str) -> bool:
+        return all(self.has(ch) for ch in text)
+
+    def missing(self, text: str) -> list[str]:
+        return [ch for ch in dict.fromkeys(text) if not self.has(ch)]
+
+
+def _bitmap(font: pygame.font.Font, ch: str) -> bytes:
+    surface = font.render(ch, False, (255, 255, 255), (0, 0, 0))
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def system_font_files() -> list[Path]:
+    """Font files installed on this machine (TrueType/OpenType, collections included)."""
+    found: list[Path] = []
+    for folder in _FONT_DIRS:
+        root = Path(os.path.expanduser(folder))
+        if not root.is_dir():
+            continue
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                if name.lower().endswith((".ttf", ".otf", ".ttc")):
+                    found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+class TextBook:
+    """Fonts by (face, size) and rendered text by content, plus the script fallback."""
+
+    def __init__(self, fallback_files: list[Path] | None = None) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._coverage: dict[str, _Coverage] = {}
+        self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._fallback_files = fallback_files
+        self._fallback_for: dict[tuple[str, bool], str | None] = {}
+        self.renders = 0  # how many surfaces were really rendered (the cache's misses)
+
+    # Fonts -----------------------------------------------------------------------------
+    def font(self, face: Face | str, size: int) -> pygame.font.Font:
+        """A font by bundled face or by a file path, cached by (face, size)."""
+        key = (str(face), size)
+        font = self._fonts.get(key)
+        if font is None:
+            path = font_path(Face(face)) if face in Face._value2member_map_ else Path(face)
+            font = pygame.font.Font(path, size)
+            self._fonts[key] = font
+        return font
+
+    def preload(self, sizes: list[int]) -> None:
+        """Open the fonts the first frame needs before it is drawn."""
+        for size in sizes:
+            for face in Face:
+                self.font(face, size)
+
+    def _covers(self, face: str, text: str) -> bool:
+        cov = self._coverage.get(face)
+        if cov is None:
+            cov = _Coverage(self.font(face, 24))
+            self._coverage[face] = cov
+        return cov.covers(text)
+
+    def face_for(self, text: str, face: Face) -> str:
+        """The face that draws all of ``text``: the bundled one, else a system fallback."""
+        if text.isascii() or self._covers(face, text):
+            return face
+        missing = self._coverage[face].missing(text)
+        key = (_script_of(missing[0]), face is Face.BOLD)
+        if key not in self._fallback_for:
+            self._fallback_for[key] = self._find_fallback(text, bold=key[1])
+        found = self._fallback_for[key]
+        if found is not None and self._covers(found, text):
+            return found
+        # A string mixing scripts that the cached pick does not fully cover: search again.
+        other = self._find_fallback(text, bold=key[1])
+        return other if other is not None else (found or face)
+
+    def _candidates(self, text: str, bold: bool) -> Iterator[Path]:
+        files = self._fallback_files
+        if files is None:
+            files = self._fallback_files = system_font_files()
+        scripts = [_script_of(ch) for ch in text if not ch.isascii()]
+        hints: list[str] = []
+        for script in scripts:
+            hints.extend(_SCRIPT_HINTS.get(script, (script.title(),)))
+        hints.extend(_GENERIC)
+
+        def rank(path: Path) -> tuple[int, int, int]:
+            name = path.name
+            hint = next((i for i, h in enumerate(hints) if h.lower() in name.lower()), len(hints))
+            weight = 0 if ("Bold" in name) == bold else 1
+            odd = int(
+                any(w in name for w in ("Mono", "Serif", "Italic", "Oblique", "Condensed", "Light"))
+            )
+            return (hint, odd, weight)
+
+        yield from sorted(files, key=rank)
+
+    def _find_fallback(self, text: str, *, bold: bool) -> str | None:
+        best: tuple[int, str] | None = None
+        for tried, path in enumerate(self._candidates(text, bold)):
+            if tried >= 60:  # a bounded search: never stall the first frame on a huge font dir
+                break
+            face = str(path)
+            try:
+                missing = len(self._cov(face).missing(text))
+            except (OSError, pygame.error):
+                continue
+            if missing == 0:
+                return face
+            if best is None or missing < best[0]:
+                best = (missing, face)
+        return best[1] if best is not None else None
+
+    def _cov(self, face: str) -> _Coverage:
+        cov = self._coverage.get(face)
+        if cov is None:
+            cov = _Coverage(self.font(face, 24))
+            self._coverage[face] = cov
+        return cov
+
+    # Rendering -------------------------------------------------------------------------
+    def render(
+        self,
+        text: str,
+        size: int,
+        colour: RGB,
+        *,
+        face: Face = Face.REGULAR,
+        wrap: int = 0,
+        align: str = "left",
+    ) -> pygame.Surface:
+        """``text`` as a surface (cached by content); ``wrap`` > 0 wraps at that width."""
+        key = (text, size, colour, face, wrap, align)
+        cached = self._text.get(key)
+        if cached is not None:
+            self._text.move_to_end(key)
+            return cached
+        font = self.font(self.face_for(text, face), size)
+        script, direction = shaping_for(text)
+        font.set_script(script)
+        font.set_direction(pygame.DIRECTION_RTL if direction == "rtl" else pygame.DIRECTION_LTR)
+        font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
+            align, pygame.FONT_RIGHT
+        )
+        surface = font.render(text, True, colour, None, max(0, wrap))
+        self.renders += 1
+        self._text[key] = surface
+        if len(self._text) > _TEXT_CACHE_LIMIT:
+            self._text.popitem(last=False)
+        return surface
+
+    def fit(
+        self,
+        text: str,
+        box: tuple[int, int],
+        colour: RGB,
+        *,
+        size: int,
+        min_size: int = 10,
+        face: Face = Face.REGULAR,
+        align: str = "left",
+    ) -> pygame.Surface:
+        """``text`` wrapped to the box width at the largest size (<= ``size``) that fits."""
+        width, height = box
+        current = size
+        while True:
+            surface = self.render(text, current, colour, face=face, wrap=width, align=align)
+            if surface.get_height() <= height or current <= min_size:
+                return surface
+            current = max(min_size, int(current * 0.9))
+
+    def line(
+        self, text: str, size: int, colour: RGB, max_width: int, *, face: Face = Face.REGULAR
+    ) -> pygame.Surface:
+        """One line of text, shortened with an ellipsis when wider than ``max_width``."""
+        surface = self.render(text, size, colour, face=face)
+        if surface.get_width() <= max_width or len(text) <= 1:
+            return surface
+        cut = len(text)
+        while cut > 1:
+            cut -= 1
+            surface = self.render(text[:cut].rstrip() + "…", size, colour, face=face)
+            if surface.get_width() <= max_width:
+                return surface
+        return surface
+
+
+def default_platform_note() -> str:
+    """Where this platform keeps fonts (shown in the help overlay when glyphs are missing)."""
+    return "Windows Fonts folder" if sys.platform == "win32" else "system font folders"

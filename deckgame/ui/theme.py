@@ -1,0 +1,330 @@
+"""Every colour, size and spacing the front end uses, in one place.
+
+Three themes (light, dark, high contrast) share one shape. Sizes are given in design pixels
+for a 1280x720 window and scaled by :func:`scale_for` so the same layout fits 800x600 and
+3840x2160. Each intimacy type has a colour, an icon (drawn in ``icons.py``) and a label, so
+no player has to tell the types apart by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RGB = tuple[int, int, int]
+
+# The intimacy type ids of deckgame.model.str, in its order. Kept as plain strings
+# so the first frame does not wait for pydantic to import (a test keeps the two in step).
+TYPE_IDS: tuple[str, ...] = ("physical", "emotional", "experiential", "spiritual", "intellectual")
+
+DESIGN_SIZE = (1280, 720)
+MIN_WINDOW = (800, 600)
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    """How one intimacy type looks: band colour, the text drawn on it, its label and blurb."""
+
+    colour: RGB
+    on_colour: RGB
+    soft: RGB  # a pale tint for chart fills and chips
+    label: str
+    blurb: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme; sizes live in :class:`Metrics` because they scale."""
+
+    name: str
+    label: str
+    background: RGB
+    background_edge: RGB  # the vignette edge of the table cloth
+    surface: RGB  # card face, panels
+    surface_alt: RGB  # seats, chips
+    text: RGB
+    text_muted: RGB
+    accent: RGB  # primary button
+    on_accent: RGB
+    button: RGB
+    on_button: RGB
+    danger: RGB  # X-card
+    on_danger: RGB
+    focus: RGB
+    shadow: tuple[int, int, int, int]
+    heart: RGB
+    star: RGB
+    active_seat: RGB
+    on_active_seat: RGB
+    overlay: tuple[int, int, int, int]
+    types: dict[str, TypeStyle] = field(default_factory=dict)
+
+    def type_style(self, kind: str) -> TypeStyle:
+        """The style of an intimacy type (an ``str`` or its id)."""
+        return self.types[str(kind)]
+
+    def kind_colour(self, kind: str) -> RGB:
+        """The small "Question"/"Challenge" label on a card: the type's hue, darkened for text."""
+        if self.name == "contrast":
+            return self.text
+        hue = self.type_style(kind).colour
+        # Keep as much of the hue as legibility allows: move toward the text colour until the
+        # label reads at 4.5:1 on the card face (dark themes need a bigger step).
+        t = 0.3
+        while t < 1.0 and contrast_ratio(mix(hue, self.text, t), self.surface) < 4.6:
+            t += 0.05
+        return mix(hue, self.text, min(t, 1.0))
+
+    def text_pairs(self) -> list[tuple[str, RGB, RGB]]:
+        """Every (what, foreground, background) pair text is drawn with: checked by a test."""
+        pairs: list[tuple[str, RGB, RGB]] = [
+            ("text on background", self.text, self.background),
+            ("text on background edge", self.text, self.background_edge),
+            ("muted on background", self.text_muted, self.background),
+            ("text on surface", self.text, self.surface),
+            ("muted on surface", self.text_muted, self.surface),
+            ("text on seat", self.text, self.surface_alt),
+            ("muted on seat", self.text_muted, self.surface_alt),
+            ("primary button", self.on_accent, self.accent),
+            ("button", self.on_button, self.button),
+            ("x-card button", self.on_danger, self.danger),
+            ("active seat", self.on_active_seat, self.active_seat),
+        ]
+        for kind, style in self.types.items():
+            pairs.append((f"{kind} band", style.on_colour, style.colour))
+            pairs.append((f"{kind} chip", self.text, style.soft))
+            pairs.append((f"{kind} kind label", self.kind_colour(kind), self.surface))
+        return pairs
+
+
+_BLURBS: dict[str, tuple[str, str]] = {
+    "physical": ("Physical", "touch, closeness, shared space"),
+    "emotional": ("Emotional", "feelings, holding space"),
+    "experiential": ("Experiential", "doing things together"),
+    "spiritual": ("Spiritual", "meaning, values, awe"),
+    "intellectual": ("Intellectual", "ideas, curiosity"),
+}
+
+
+def _types(colours: dict[str, RGB], soft: dict[str, RGB], on: RGB) -> dict[str, TypeStyle]:
+    return {kind: TypeStyle(colours[kind], on, soft[kind], *_BLURBS[kind]) for kind in TYPE_IDS}
+
+
+# Warm, saturated-but-deep band colours: white text on them passes 4.5:1.
+_BANDS: dict[str, RGB] = {
+    "physical": (168, 66, 42),
+    "emotional": (166, 44, 90),
+    "experiential": (28, 112, 98),
+    "spiritual": (104, 74, 156),
+    "intellectual": (40, 94, 160),
+}
+_SOFT_LIGHT: dict[str, RGB] = {
+    "physical": (246, 218, 205),
+    "emotional": (246, 212, 224),
+    "experiential": (204, 236, 226),
+    "spiritual": (226, 216, 244),
+    "intellectual": (210, 226, 246),
+}
+_SOFT_DARK: dict[str, RGB] = {
+    "physical": (92, 48, 38),
+    "emotional": (90, 38, 60),
+    "experiential": (30, 74, 66),
+    "spiritual": (66, 52, 96),
+    "intellectual": (36, 62, 98),
+}
+
+LIGHT = Theme(
+    name="light",
+    label="Light",
+    background=(243, 234, 222),
+    background_edge=(232, 219, 203),
+    surface=(255, 252, 247),
+    surface_alt=(250, 243, 234),
+    text=(43, 33, 30),
+    text_muted=(102, 86, 78),
+    accent=(150, 60, 48),
+    on_accent=(255, 255, 255),
+    button=(226, 209, 188),
+    on_button=(43, 33, 30),
+    danger=(60, 52, 58),
+    on_danger=(255, 255, 255),
+    focus=(30, 100, 200),
+    shadow=(80, 50, 30, 60),
+    heart=(196, 58, 78),
+    star=(214, 150, 20),
+    active_seat=(150, 60, 48),
+    on_active_seat=(255, 255, 255),
+    overlay=(40, 28, 24, 150),
+    types=_types(_BANDS, _SOFT_LIGHT, (255, 255, 255)),
+)
+
+DARK = Theme(
+    name="dark",
+    label="Dark",
+    background=(30, 25, 29),
+    background_edge=(20, 16, 19),
+    surface=(46, 39, 44),
+    surface_alt=(40, 34, 39),
+    text=(244, 236, 229),
+    text_muted=(196, 182, 174),
+    accent=(226, 142, 110),
+    on_accent=(30, 20, 18),
+    button=(64, 55, 62),
+    on_button=(244, 236, 229),
+    danger=(214, 206, 212),
+    on_danger=(30, 24, 28),
+    focus=(120, 190, 255),
+    shadow=(0, 0, 0, 110),
+    heart=(240, 110, 130),
+    star=(246, 196, 80),
+    active_seat=(226, 142, 110),
+    on_active_seat=(30, 20, 18),
+    overlay=(0, 0, 0, 170),
+    types=_types(_BANDS, _SOFT_DARK, (255, 255, 255)),
+)
+
+_BANDS_HC: dict[str, RGB] = {
+    "physical": (140, 40, 20),
+    "emotional": (140, 20, 70),
+    "experiential": (0, 90, 76),
+    "spiritual": (84, 40, 150),
+    "intellectual": (0, 70, 150),
+}
+
+HIGH_CONTRAST = Theme(
+    name="contrast",
+    label="High contrast",
+    background=(0, 0, 0),
+    background_edge=(0, 0, 0),
+    surface=(0, 0, 0),
+    surface_alt=(20, 20, 20),
+    text=(255, 255, 255),
+    text_muted=(230, 230, 230),
+    accent=(255, 220, 0),
+    on_accent=(0, 0, 0),
+    button=(255, 255, 255),
+    on_button=(0, 0, 0),
+    danger=(255, 255, 255),
+    on_danger=(0, 0, 0),
+    focus=(0, 230, 255),
+    shadow=(0, 0, 0, 0),
+    heart=(255, 120, 150),
+    star=(255, 220, 0),
+    active_seat=(255, 220, 0),
+    on_active_seat=(0, 0, 0),
+    overlay=(0, 0, 0, 210),
+    types=_types(_BANDS_HC, dict.fromkeys(TYPE_IDS, (0, 0, 0)), (255, 255, 255)),
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def theme_named(name: str) -> Theme:
+    """The theme called ``name``; unknown names fall back to light (an old settings file)."""
+    return THEMES.get(name, LIGHT)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one window size and text scale, in real pixels."""
+
+    unit: float  # 1.0 at 1280x720
+    text_scale: float
+
+    def px(self, design: float) -> int:
+        """A length in design pixels, scaled to the window."""
+        return max(1, round(design * self.unit))
+
+    @property
+    def chrome_scale(self) -> float:
+        """How much the text size grows labels, seats and buttons.
+
+        Less than the card text grows: at 200 % the whole window would otherwise fill with
+        buttons and leave the card, the thing players read from the sofa, a thin strip.
+        """
+        return 1.0 + (self.text_scale - 1.0) * 0.45
+
+    def font(self, design: float) -> int:
+        """A font size in design pixels, scaled to the window and the player's text size."""
+        return max(8, round(design * self.unit * self.chrome_scale))
+
+    # Font sizes (design pixels).
+    @property
+    def body(self) -> int:
+        return self.font(22)
+
+    @property
+    def small(self) -> int:
+        return self.font(17)
+
+    @property
+    def heading(self) -> int:
+        return self.font(34)
+
+    @property
+    def title(self) -> int:
+        return self.font(64)
+
+    @property
+    def button_text(self) -> int:
+        return self.font(19)
+
+    @property
+    def key_hint(self) -> int:
+        return self.font(14)
+
+    # Spacing.
+    @property
+    def gap(self) -> int:
+        return self.px(12)
+
+    @property
+    def margin(self) -> int:
+        return self.px(24)
+
+    @property
+    def radius(self) -> int:
+        return self.px(14)
+
+    @property
+    def button_height(self) -> int:
+        return max(self.px(46), round(self.font(19) * 2.1))
+
+    @property
+    def focus_width(self) -> int:
+        return max(2, self.px(3))
+
+
+def scale_for(size: tuple[int, int]) -> float:
+    """The layout unit for a window size: 1.0 at 1280x720, by the tighter axis."""
+    w, h = size
+    return max(0.5, min(w / DESIGN_SIZE[0], h / DESIGN_SIZE[1]))
+
+
+def metrics_for(size: tuple[int, int], text_scale: float = 1.0) -> Metrics:
+    return Metrics(unit=scale_for(size), text_scale=max(1.0, min(2.0, text_scale)))
+
+
+def relative_luminance(colour: RGB) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = colour
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(a: RGB, b: RGB) -> float:
+    """WCAG contrast ratio between two colours, 1.0 to 21.0."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(a: RGB, b: RGB, t: float) -> RGB:
+    """``a`` moved a fraction ``t`` toward ``b``."""
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )

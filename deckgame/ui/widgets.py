@@ -1,0 +1,269 @@
+"""Buttons (with their key shown), toggles, a text field for any script, and keyboard focus.
+
+Widgets only know how to draw themselves and whether a point or key hits them; what a press
+means is the scene's business (a widget carries an ``action`` name the scene looks up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from deckgame.ui.assets import Face
+from deckgame.ui.icons import icon
+from deckgame.ui.look import Look, rounded_rect
+from deckgame.ui.theme import RGB, mix
+
+MAX_NAME = 24
+
+
+@dataclass
+class Button:
+    """A pressable button; ``key`` is the keyboard hint drawn on it (e.g. ``P``)."""
+
+    action: str
+    label: str
+    key: str = ""
+    style: str = "normal"  # normal | primary | danger | quiet
+    icon_name: str = ""
+    icon_colour: RGB | None = None
+    enabled: bool = True
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def colours(self, look: Look) -> tuple[RGB, RGB]:
+        t = look.theme
+        if self.style == "primary":
+            return t.accent, t.on_accent
+        if self.style == "danger":
+            return t.danger, t.on_danger
+        if self.style == "quiet":
+            return t.surface_alt, t.text
+        return t.button, t.on_button
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
+        m = look.metrics
+        bg, fg = self.colours(look)
+        if not self.enabled:
+            # Greyed: text fades toward its background (WCAG exempts inactive controls).
+            bg = mix(bg, look.theme.background, 0.55)
+            fg = mix(fg, bg, 0.55)
+        rounded_rect(surface, bg, self.rect, m.radius)
+        if focused:
+            focus_ring(surface, look, self.rect)
+        # Key hint in a small inset box on the right; label and icon centred in what is left.
+        inner = self.rect.inflate(-m.px(16), 0)
+        hint_w = 0
+        if self.key:
+            hint = look.text.render(self.key, m.key_hint, fg, face=Face.BOLD)
+            box = pygame.Rect(0, 0, hint.get_width() + m.px(10), hint.get_height() + m.px(4))
+            box.midright = inner.midright
+            pygame.draw.rect(surface, fg, box, max(1, m.px(1.5)), border_radius=m.px(5))
+            surface.blit(hint, hint.get_rect(center=box.center))
+            hint_w = box.width + m.px(8)
+        label_area = pygame.Rect(inner.x, inner.y, inner.width - hint_w, inner.height)
+        icon_surf = None
+        if self.icon_name:
+            icon_surf = icon(self.icon_name, round(m.button_text * 1.1), self.icon_colour or fg)
+        text = look.text.line(
+            self.label,
+            m.button_text,
+            fg,
+            label_area.width - (icon_surf.get_width() + m.px(6) if icon_surf else 0),
+            face=Face.BOLD,
+        )
+        spacing = m.px(6) if self.label else 0
+        total = text.get_width() + (icon_surf.get_width() + spacing if icon_surf else 0)
+        x = label_area.centerx - total // 2
+        if icon_surf is not None:
+            surface.blit(icon_surf, icon_surf.get_rect(midleft=(x, label_area.centery)))
+            x += icon_surf.get_width() + spacing
+        surface.blit(text, text.get_rect(midleft=(x, label_area.centery)))
+
+
+@dataclass
+class Toggle(Button):
+    """A button that is on or off; off is drawn hollow, on filled, plus a tick (not colour only)."""
+
+    on: bool = False
+    fill: RGB | None = None
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
+        m = look.metrics
+        t = look.theme
+        colour = self.fill or t.accent
+        on_text = t.on_accent if self.fill is None else (255, 255, 255)
+        if self.on:
+            rounded_rect(surface, colour, self.rect, m.radius)
+            fg = on_text
+        else:
+            rounded_rect(surface, t.surface, self.rect, m.radius)
+            pygame.draw.rect(surface, colour, self.rect, max(2, m.px(2)), border_radius=m.radius)
+            fg = t.text
+        if focused:
+            focus_ring(surface, look, self.rect)
+        inner = self.rect.inflate(-m.px(28), 0)
+        x = inner.x
+        size = round(m.button_text * 1.2)
+        if self.on:
+            tick = icon("check", round(m.button_text * 0.9), fg)
+            surface.blit(tick, tick.get_rect(midleft=(x, inner.centery)))
+            x += tick.get_width() + m.px(6)
+        if self.icon_name:
+            ic = icon(self.icon_name, size, fg if self.on else colour)
+            surface.blit(ic, ic.get_rect(midleft=(x, inner.centery)))
+            x += ic.get_width() + m.px(8)
+        text = look.text.line(self.label, m.button_text, fg, inner.right - x, face=Face.BOLD)
+        surface.blit(text, text.get_rect(midleft=(x, inner.centery)))
+
+    def natural_width(self, look: Look) -> int:
+        """The width that shows the whole label, tick and icon (for flowing layouts)."""
+        m = look.metrics
+        text = look.text.render(self.label, m.button_text, look.theme.text, face=Face.BOLD)
+        extra = round(m.button_text * 0.9) + m.px(6)
+        if self.icon_name:
+            extra += round(m.button_text * 1.2) + m.px(8)
+        return text.get_width() + extra + m.px(30)
+
+
+def focus_ring(surface: pygame.Surface, look: Look, rect: pygame.Rect) -> None:
+    """A ring outside ``rect`` in the theme's focus colour: where the keyboard is."""
+    m = look.metrics
+    w = m.focus_width
+    ring = rect.inflate(w * 3, w * 3)
+    pygame.draw.rect(surface, look.theme.focus, ring, w, border_radius=m.radius + w)
+
+
+@dataclass
+class TextInput:
+    """A one-line field taking any script: text arrives as TEXTINPUT (IME-composed) events."""
+
+    action: str
+    value: str = ""
+    placeholder: str = ""
+    max_len: int = MAX_NAME
+    cursor: int = -1
+    composing: str = ""  # IME text not yet committed, shown underlined
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    enabled: bool = True
+
+    def __post_init__(self) -> None:
+        if self.cursor < 0:
+            self.cursor = len(self.value)
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return self.rect.collidepoint(pos)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Apply an editing event; True when it was used."""
+        if event.type == pygame.TEXTINPUT:
+            room = self.max_len - len(self.value)
+            text = "".join(ch for ch in event.text if ch.isprintable())[: max(0, room)]
+            self.value = self.value[: self.cursor] + text + self.value[self.cursor :]
+            self.cursor += len(text)
+            self.composing = ""
+            return True
+        if event.type == pygame.TEXTEDITING:
+            self.composing = event.text
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        if event.key == pygame.K_BACKSPACE and self.cursor > 0:
+            self.value = self.value[: self.cursor - 1] + self.value[self.cursor :]
+            self.cursor -= 1
+        elif event.key == pygame.K_DELETE and self.cursor < len(self.value):
+            self.value = self.value[: self.cursor] + self.value[self.cursor + 1 :]
+        elif event.key == pygame.K_LEFT:
+            self.cursor = max(0, self.cursor - 1)
+        elif event.key == pygame.K_RIGHT:
+            self.cursor = min(len(self.value), self.cursor + 1)
+        elif event.key == pygame.K_HOME:
+            self.cursor = 0
+        elif event.key == pygame.K_END:
+            self.cursor = len(self.value)
+        else:
+            return event.key in (pygame.K_BACKSPACE, pygame.K_DELETE)
+        return True
+
+    def set(self, value: str) -> None:
+        self.value = value[: self.max_len]
+        self.cursor = len(self.value)
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
+        m = look.metrics
+        t = look.theme
+        rounded_rect(surface, t.surface, self.rect, m.radius)
+        border = t.focus if focused else t.text_muted
+        pygame.draw.rect(surface, border, self.rect, max(1, m.px(2)), border_radius=m.radius)
+        inner = self.rect.inflate(-m.px(20), 0)
+        shown = self.value[: self.cursor] + self.composing + self.value[self.cursor :]
+        if shown:
+            text = look.text.line(shown, m.body, t.text, inner.width)
+        else:
+            text = look.text.line(self.placeholder, m.body, t.text_muted, inner.width)
+        surface.blit(text, text.get_rect(midleft=inner.midleft))
+        if focused:
+            before = self.value[: self.cursor] + self.composing
+            x = inner.x + (look.text.render(before, m.body, t.text).get_width() if before else 0)
+            x = min(x, inner.right)
+            h = text.get_height()
+            pygame.draw.line(
+                surface, t.text, (x, inner.centery - h // 2), (x, inner.centery + h // 2), 2
+            )
+
+
+Focusable = Button | TextInput
+
+
+class FocusOrder:
+    """Tab / Shift+Tab through widgets in reading order; the focused one is ringed."""
+
+    def __init__(self) -> None:
+        self.widgets: list[Focusable] = []
+        self.index = -1
+
+    def set(self, widgets: list[Focusable]) -> None:
+        current = self.current
+        self.widgets = [w for w in widgets if w.enabled]
+        if current is not None and current in self.widgets:
+            self.index = self.widgets.index(current)
+        elif self.index >= len(self.widgets):
+            self.index = len(self.widgets) - 1
+
+    @property
+    def current(self) -> Focusable | None:
+        if 0 <= self.index < len(self.widgets):
+            return self.widgets[self.index]
+        return None
+
+    def focus(self, widget: Focusable | None) -> None:
+        self.index = self.widgets.index(widget) if widget in self.widgets else -1
+
+    def move(self, step: int) -> None:
+        if not self.widgets:
+            self.index = -1
+            return
+        if self.index < 0:
+            self.index = 0 if step > 0 else len(self.widgets) - 1
+        else:
+            self.index = (self.index + step) % len(self.widgets)
+
+    def handle_tab(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        return False
+
+
+def pointer_pos(event: pygame.event.Event, size: tuple[int, int]) -> tuple[int, int] | None:
+    """Where a click or a finger landed, in window pixels (touch comes in 0..1)."""
+    if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        if getattr(event, "touch", False):
+            return None  # SDL's mouse copy of a finger press: the FINGERDOWN already counted
+        return (int(event.pos[0]), int(event.pos[1]))
+    if event.type == pygame.FINGERDOWN:
+        return (int(event.x * size[0]), int(event.y * size[1]))
+    return None

@@ -1,0 +1,179 @@
+"""Render every scene to PNG, at 1280x720 and 800x600, plus the table in each theme.
+
+    python scripts/render_screens.py [OUT_DIR]      (default: out/screens)
+
+Uses the dummy video driver, a throwaway DECKGAME_HOME and a fixed seed, so the pictures
+are the same on every run and nothing of the player's own setup is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ["DECKGAME_HOME"] = tempfile.mkdtemp(prefix="deckgame-screens-")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pygame
+
+from deckgame.engine import Done, Settings, Warmth
+from deckgame.model import Audience
+from deckgame.ui.app import App
+from deckgame.ui.context import Context, Launch
+from deckgame.ui.scenes.table import TableScene
+from deckgame.ui.settings import UiSettings
+
+PLAYERS = ("Ana", "Ben", "美咲", "Omar")
+
+
+def key(k: int, mod: int = 0, text: str = "") -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0)
+
+
+BROKEN = Path(os.environ["DECKGAME_HOME"]) / "broken-deck.yaml"
+BROKEN.write_text(
+    "name: Half Done\ntype: emotinal\nlevels:\n  1:\n    - ask: Hello {name}?\n      secnds: 3\n",
+    encoding="utf-8",
+)
+
+
+def make_app(size: tuple[int, int], theme: str = "light") -> App:
+    launch = Launch(seed=7, decks=[BROKEN])
+    app = App(size=size, settings=UiSettings(theme=theme), ctx=Context(launch))
+    from deckgame.ui.scenes.title import TitleScene
+
+    app.push(TitleScene(app))
+    return app
+
+
+def table(app: App, players: tuple[str, ...] = PLAYERS, offered: int = 1) -> TableScene:
+    from deckgame.ui import flow
+
+    flow.start_game(app, Settings(players=players, audience=Audience.FRIENDS, offered=offered))
+    scene = app.top
+    assert isinstance(scene, TableScene)
+    return scene
+
+
+def shot(app: App, out: Path, name: str) -> None:
+    app.step()
+    pygame.image.save(app.screen, str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
+    steps: list[tuple[str, Callable[[App], None]]] = []
+
+    def title(app: App) -> None:
+        app.step(dt=0.1)  # let the deck library load after the first frame
+
+    def setup1(app: App) -> None:
+        app.top.on_action("play")  # type: ignore[union-attr]
+        for ch in "Ana":
+            app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+        app.step([key(pygame.K_TAB), key(pygame.K_TAB)])
+        for ch in "美咲":
+            app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+
+    def setup2(app: App) -> None:
+        setup1(app)
+        app.top.on_action("next")  # type: ignore[union-attr]
+        app.top.on_action("tag_sexual")  # type: ignore[union-attr]
+
+    def table_card(app: App) -> None:
+        table(app)
+
+    def table_after(app: App) -> None:
+        scene = table(app)
+        scene.act(Done())
+        scene.act(Warmth(1))
+
+    def table_eight(app: App) -> None:
+        names = ("Ana", "Benedikt-Alexander", "美咲", "Omar", "Priya", "محمد", "Zoë", "Ngozi")
+        scene = table(app, players=names)
+        scene.act(Done())
+        app.step([key(pygame.K_w)])
+
+    def table_offer(app: App) -> None:
+        table(app, offered=2)
+
+    def deeper(app: App) -> None:
+        table(app, players=("Ana", "Ben"))
+        for _ in range(4):
+            app.step([key(pygame.K_RETURN)])
+            app.step([key(pygame.K_RETURN)])
+        app.step([key(pygame.K_y)])
+
+    def ceremony(app: App) -> None:
+        deeper(app)
+        app.step([key(pygame.K_y)])
+        app.step(dt=1.2)
+
+    def summary(app: App) -> None:
+        scene = table(app)
+        for _ in range(6):
+            scene.act(Done())
+            scene.act(Warmth((scene.session.game.seat + 1) % 4))
+            if scene.session.game.state.card:
+                scene.on_action("star")
+            app.step([key(pygame.K_RETURN)])
+        app.step([key(pygame.K_e)])
+
+    def help_(app: App) -> None:
+        table(app)
+        app.step([key(pygame.K_F1)])
+
+    def settings(app: App) -> None:
+        app.top.on_action("settings")  # type: ignore[union-attr]
+
+    def decks(app: App) -> None:
+        app.top.on_action("decks")  # type: ignore[union-attr]
+
+    steps = [
+        ("title", title),
+        ("setup-players", setup1),
+        ("setup-cards", setup2),
+        ("table", table_card),
+        ("table-after", table_after),
+        ("table-offer", table_offer),
+        ("table-eight", table_eight),
+        ("deeper", deeper),
+        ("ceremony", ceremony),
+        ("summary", summary),
+        ("help", help_),
+        ("settings", settings),
+        ("decks", decks),
+    ]
+    for name, build in steps:
+        app = make_app(size)
+        build(app)
+        shot(app, out, f"{name}-{suffix}")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("out/screens")
+    out.mkdir(parents=True, exist_ok=True)
+    scenes(out, (1280, 720), "1280x720")
+    scenes(out, (800, 600), "800x600")
+    for size in ((1280, 720), (800, 600)):
+        app = make_app(size)
+        app.settings.text_scale = 2.0
+        app.apply_settings()
+        table(app)
+        shot(app, out, f"text-200-{size[0]}x{size[1]}")
+    for theme in ("light", "dark", "contrast"):
+        app = make_app((1280, 720), theme)
+        table(app)
+        shot(app, out, f"theme-{theme}")
+    pygame.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,228 @@
+"""Property tests: random legal and illegal action sequences for 2-8 players."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from collections import Counter
+
+from engine_helpers import NAMES, make_card
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deckgame.engine import (
+    EVENT_NAMES,
+    Action,
+    Agree,
+    ChooseOther,
+    Done,
+    End,
+    Event,
+    Game,
+    IllegalAction,
+    Next,
+    NotYet,
+    Pass,
+    Phase,
+    Pick,
+    Settings,
+    Skip,
+    Star,
+    StepBack,
+    TimerPause,
+    TimerStart,
+    Undo,
+    Veto,
+    Warmth,
+    playable,
+)
+from deckgame.model import Audience, Card, IntimacyType
+
+TAGS = ("touch", "past", "body")
+# More examples for a long hunt: ENGINE_EXAMPLES=5000 pytest tests/test_engine_properties.py
+EXAMPLES = int(os.environ.get("ENGINE_EXAMPLES", "150"))
+
+
+def card_pool(seed: int) -> list[Card]:
+    """A varied pool: audiences, tags, player limits, levels 1-3, two decks, challenges."""
+    rng = random.Random(seed)
+    cards = []
+    for i in range(rng.randint(0, 60)):
+        low = rng.choice([2, 2, 3, 4])
+        challenge = rng.random() < 0.3
+        cards.append(
+            make_card(
+                f"k{i}",
+                rng.choice(list(IntimacyType)),
+                rng.choice([1, 1, 2, 3]),
+                kind="do" if challenge else "ask",
+                seconds=rng.randint(5, 90) if challenge else None,
+                audience=rng.sample(list(Audience), rng.randint(1, 3)),
+                tags=rng.sample(TAGS, rng.randint(0, 2)),
+                min_players=low,
+                max_players=rng.choice([low, 8, 8]),
+                deck=rng.choice(["A", "B"]),
+            )
+        )
+    return cards
+
+
+def any_action(n: int, k: int, now: float) -> Action:
+    """Any action, often an illegal one (bad seats and indexes included)."""
+    seat = k % (n + 3) - 1  # -1 .. n+1
+    pool: list[Action] = [
+        Pick(seat),
+        ChooseOther(seat),
+        Done(),
+        Next(),
+        Pass(),
+        Skip(),
+        Veto(),
+        Veto(seat),
+        Warmth(seat),
+        Star(),
+        TimerStart(now),
+        TimerPause(now),
+        Agree(seat),
+        NotYet(seat),
+        StepBack(),
+        Undo(),
+        End(),
+    ]
+    return pool[(k // 7) % len(pool)]
+
+
+def check_invariants(game: Game, pool: dict[str, Card]) -> None:
+    state = game.state
+    n = len(state.settings.players)
+    # Turn order: seats clockwise, one round = one turn per seat.
+    assert state.seat == (state.turn - 1) % n
+    assert state.round == (state.turn - 1) // n + 1
+    # Every playable card is in exactly one place: a pile, the table, or gone.
+    playable_ids = {c.id for c in pool.values() if playable(c, state.settings) and c.level}
+    table = list(state.offered)
+    if state.card is not None and state.card not in state.gone:
+        table.append(state.card)
+    places = Counter([c for pile in state.piles.values() for c in pile] + table)
+    places.update(state.gone)
+    assert all(count == 1 for count in places.values()), places.most_common(3)
+    assert set(places) == playable_ids
+    # Piles hold what their key says.
+    for (type_, level), pile in state.piles.items():
+        assert all(pool[c].type.value == type_ and pool[c].level == level for c in pile)
+    if state.phase is Phase.OFFER:
+        assert len(state.offered) == 2
+    if state.phase in (Phase.CARD, Phase.AFTER):
+        assert state.card is not None and not state.offered
+    if state.phase is Phase.AFTER:
+        assert state.card in state.gone
+    assert sum(state.warmth_given) == sum(state.warmth_received)
+    assert state.level <= state.deepest
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    players=st.integers(2, 8),
+    pool_seed=st.integers(0, 10_000),
+    seed=st.integers(0, 2**64),
+    offered=st.sampled_from([1, 2]),
+    unlock=st.integers(1, 3),
+    audience=st.sampled_from(list(Audience)),
+    types=st.sets(st.sampled_from(list(IntimacyType)), min_size=1),
+    excluded=st.sets(st.sampled_from(TAGS)),
+    decks=st.one_of(st.none(), st.sets(st.sampled_from(["A", "B"]))),
+    steps=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 10_000)), max_size=120),
+)
+def test_random_sessions_keep_the_invariants(
+    players: int,
+    pool_seed: int,
+    seed: int,
+    offered: int,
+    unlock: int,
+    audience: Audience,
+    types: set[IntimacyType],
+    excluded: set[str],
+    decks: set[str] | None,
+    steps: list[tuple[int, int]],
+) -> None:
+    cards = card_pool(pool_seed)
+    pool = {c.id: c for c in cards}
+    config = Settings(
+        players=NAMES[:players],
+        audience=audience,
+        types=frozenset(types),
+        excluded=frozenset(excluded),
+        unlock_rounds=unlock,
+        offered=offered,
+        decks=None if decks is None else frozenset(decks),
+    )
+    game = Game.new(config, cards, seed=seed)
+    log: list[Event] = list(game.opening_events)
+    applied: list[Action] = []
+    check_invariants(game, pool)
+    now = 0.0
+    for mode, k in steps:
+        now += k % 50
+        if mode < 3:
+            action = any_action(players, k, now)
+        else:
+            legal = game.legal_actions()
+            action = legal[k % len(legal)]
+            if isinstance(action, TimerStart | TimerPause):
+                action = type(action)(now)
+        before = game.to_dict()
+        gone_before = set(game.state.gone)
+        if not game.can(action):
+            try:
+                game.apply(action)
+            except IllegalAction:
+                pass
+            else:
+                raise AssertionError(f"{action} applied though can() said no")
+            assert game.to_dict() == before  # an illegal action changes nothing
+            continue
+        events = game.apply(action)
+        applied.append(action)
+        log += events
+        for event in events:
+            assert event.event in EVENT_NAMES
+            if event.event == "deal":
+                assert event.card is not None
+                card = pool[event.card]
+                assert event.card not in gone_before  # done/vetoed cards never return
+                assert playable(card, config)  # filters never violated
+                assert card.level == event.level
+        check_invariants(game, pool)
+        data = json.loads(json.dumps(game.to_dict()))
+        assert Game.from_dict(data, cards).to_dict() == game.to_dict()
+    # Same seed, same actions: the same log.
+    replay = Game.new(config, list(reversed(cards)), seed=seed)
+    replay_log = list(replay.opening_events)
+    for action in applied:
+        replay_log += replay.apply(action)
+    assert [e.to_dict() for e in replay_log] == [e.to_dict() for e in log]
+    assert replay.to_dict() == game.to_dict()
+
+
+@settings(max_examples=max(40, EXAMPLES // 4), deadline=None)
+@given(players=st.integers(2, 8), seed=st.integers(0, 2**32), unlock=st.integers(1, 3))
+def test_a_cooperative_session_always_ends(players: int, seed: int, unlock: int) -> None:
+    """Everyone does every card and agrees: the session reaches the deepest level and ends."""
+    cards = card_pool(seed % 997)
+    game = Game.new(Settings(players=NAMES[:players], unlock_rounds=unlock), cards, seed=seed)
+    for _ in range(5000):
+        if game.phase is Phase.ENDED:
+            break
+        voter = game.voter
+        if game.phase is Phase.CARD:
+            game.apply(Done())
+        elif game.phase is Phase.AFTER:
+            game.apply(Next())
+        elif voter is not None:
+            game.apply(Agree(voter))
+        else:
+            game.apply(End())
+    assert game.phase is Phase.ENDED
+    playable_levels = {c.level for c in cards if c.level and playable(c, game.settings)}
+    assert game.state.deepest == max(playable_levels, default=1)
