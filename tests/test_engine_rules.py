@@ -466,7 +466,7 @@ def test_undo_restores_the_previous_state_exactly() -> None:
         Warmth(1),
         Star(),
         Next(),
-        Veto(1),
+        Pass(),
         Pick(1),
     ]
     for action in script:
@@ -477,6 +477,27 @@ def test_undo_restores_the_previous_state_exactly() -> None:
         events = game.apply(Undo())
         assert events[0].event == "undo"
         assert game.to_dict() == snapshots[-1]
+    with pytest.raises(NothingToUndo):
+        game.apply(Undo())
+
+
+def test_undo_never_brings_back_an_x_carded_card() -> None:
+    game = new_game(3)
+    game.apply(Done())
+    game.apply(Next())
+    vetoed = game.state.card
+    assert vetoed is not None
+    game.apply(Veto())
+    assert not game.can(Undo())
+    with pytest.raises(NothingToUndo, match="X-card cannot be undone"):
+        game.apply(Undo())
+    # Later actions can still be undone, back to the moment after the veto.
+    after_veto = game.to_dict()
+    game.apply(Done())
+    game.apply(Undo())
+    assert game.to_dict() == after_veto
+    assert game.state.card != vetoed
+    assert vetoed in game.state.gone
     with pytest.raises(NothingToUndo):
         game.apply(Undo())
 

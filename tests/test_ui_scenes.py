@@ -219,9 +219,12 @@ def test_pass_veto_skip_undo(home: Path) -> None:
     assert table.session.game.seat == 1
     press(app, pygame.K_u)
     assert table.session.game.seat == 0
+    third = table.session.game.state.card
     press(app, pygame.K_z, mod=CTRL)
-    assert table.session.game.state.card == second
-    assert second not in table.session.game.state.gone
+    # An X-card is final: undo stops at it and says so; the vetoed card never comes back.
+    assert table.session.game.state.card == third
+    assert second in table.session.game.state.gone
+    assert "X-card cannot be undone" in table.toast
 
 
 def test_warmth_with_seat_number_and_tap_for_three(home: Path) -> None:

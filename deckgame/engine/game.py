@@ -74,6 +74,8 @@ class Game:
         # Undo = restore the latest checkpoint and replay the actions after it (all but
         # the last): cheap per action, exact, and bounded by CHECKPOINT_EVERY replays.
         self._segments: list[tuple[State, list[Action]]] = [(state.copy(), [])]
+        # Why undo can reach no further back (shown when the player tries).
+        self._undo_floor = "nothing to undo"
 
     # --- creation and saving ---------------------------------------------------------
 
@@ -250,7 +252,7 @@ class Game:
         """Raise the :class:`IllegalAction` that ``apply(action)`` would raise, if any."""
         if isinstance(action, Undo):
             if len(self._segments) == 1 and not self._segments[0][1]:
-                raise NothingToUndo("nothing to undo")
+                raise NothingToUndo(self._undo_floor)
             return
         rules.check(self._state, self.cards, action)
 
@@ -275,7 +277,13 @@ class Game:
                 del self._segments[0]
         out: list[Event] = []
         rules.perform(self._state, self.cards, action, out)
-        segment[1].append(action)
+        if isinstance(action, Veto):
+            # Safety: an X-card is final. Undo stops here so a removed card never returns to
+            # the shared screen, whoever presses U next.
+            self._segments = [(self._state.copy(), [])]
+            self._undo_floor = "an X-card cannot be undone: that card stays out"
+        else:
+            segment[1].append(action)
         return out
 
     def legal_actions(self) -> list[Action]:
@@ -308,7 +316,7 @@ class Game:
         segments = self._segments
         while not segments[-1][1]:
             if len(segments) == 1:
-                raise NothingToUndo("nothing to undo")
+                raise NothingToUndo(self._undo_floor)
             segments.pop()
         snapshot, actions = segments[-1]
         undone = actions.pop()
