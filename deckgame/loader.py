@@ -40,14 +40,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from deckgame.messages import message_for
 from deckgame.model import (
     DEFAULT_LEVEL_NAMES,
-    MAX_PLAYERS,
-    MIN_PLAYERS,
-    Audience,
     Card,
     CardSpec,
     DeckSpec,
     PackSpec,
-    derive_card_id,
+    resolve_cards,
+    resolve_closing,
 )
 from deckgame.yamlsafe import Document, Problem, find_node, is_refused, read_file
 
@@ -169,13 +167,8 @@ def _load_deck_file(path: Path, origin: Origin, pack: str) -> LoadedDeck:
     closing: list[Card] = []
     places: dict[str, tuple[int, int]] = {}
     if spec is not None and doc.root is not None:
-        defaults = _Defaults(frozenset(spec.audience), frozenset(spec.tags))
-        cards = [
-            _resolve(card, spec, level, defaults)
-            for level in sorted(spec.levels)
-            for card in spec.levels[level]
-        ]
-        closing = [_resolve(card, spec, None, defaults) for card in spec.closing]
+        cards = resolve_cards(spec)
+        closing = resolve_closing(spec)
         located = _card_places(doc.root, spec, dropped)
         problems += _duplicates_within(doc.path, [*cards, *closing], located, places)
     return LoadedDeck(
@@ -187,39 +180,6 @@ def _load_deck_file(path: Path, origin: Origin, pack: str) -> LoadedDeck:
         closing=tuple(closing),
         problems=tuple(sorted(problems, key=_problem_order)),
         places=places,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Defaults:
-    """A deck's audience and tags, as frozensets built once rather than once per card."""
-
-    audience: frozenset[Audience]
-    tags: frozenset[str]
-
-
-def _resolve(card: CardSpec, deck: DeckSpec, level: int | None, defaults: _Defaults) -> Card:
-    """``model.resolve_card`` without validating the result a second time.
-
-    Everything here comes from specs pydantic has just validated, and building ten
-    thousand ``Card``s through validation costs more than parsing the file. A test
-    holds this equal to ``model.resolve_card``.
-    """
-    type_ = card.type or deck.type
-    return Card.model_construct(
-        id=card.id or derive_card_id(card.kind, card.text, type_, level),
-        kind=card.kind,
-        text=card.text,
-        type=type_,
-        level=level,
-        seconds=card.seconds,
-        follow_up=card.follow_up,
-        audience=frozenset(card.audience) if card.audience is not None else defaults.audience,
-        tags=defaults.tags.union(card.tags) if card.tags else defaults.tags,
-        who=card.who,
-        min_players=card.min_players or MIN_PLAYERS,
-        max_players=card.max_players or MAX_PLAYERS,
-        deck=deck.name,
     )
 
 

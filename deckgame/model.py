@@ -98,6 +98,8 @@ def check_placeholders(text: str) -> list[str]:
     >>> check_placeholders("Hi {name}")
     ['unknown placeholder {name}: use {player} or {other} (write {{ and }} for literal braces)']
     """
+    if "{" not in text and "}" not in text:  # most card texts: nothing to scan
+        return []
     problems: list[str] = []
     i = 0
     n = len(text)
@@ -341,9 +343,21 @@ class Card(_Frozen):
 
 def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None) -> Card:
     """Fill a card's defaults from its deck."""
+    return _resolve(spec, deck, level, frozenset(deck.audience), frozenset(deck.tags))
+
+
+def _resolve(
+    spec: CardSpec,
+    deck: DeckSpec,
+    level: int | None,
+    audience: frozenset[Audience],
+    tags: frozenset[str],
+) -> Card:
+    # Built without a second validation: every value comes from specs pydantic has just
+    # validated, and this is the hot path of loading (ten thousand cards cost more to
+    # re-validate than to parse). A test checks the result equals a validated Card.
     type_ = spec.type or deck.type
-    audience = frozenset(spec.audience if spec.audience is not None else deck.audience)
-    return Card(
+    return Card.model_construct(
         id=spec.id or derive_card_id(spec.kind, spec.text, type_, level),
         kind=spec.kind,
         text=spec.text,
@@ -351,8 +365,8 @@ def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None) -> Card:
         level=level,
         seconds=spec.seconds,
         follow_up=spec.follow_up,
-        audience=audience,
-        tags=frozenset(deck.tags) | frozenset(spec.tags),
+        audience=frozenset(spec.audience) if spec.audience is not None else audience,
+        tags=tags.union(spec.tags) if spec.tags else tags,
         who=spec.who,
         min_players=spec.min_players or MIN_PLAYERS,
         max_players=spec.max_players or MAX_PLAYERS,
@@ -362,8 +376,9 @@ def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None) -> Card:
 
 def resolve_cards(deck: DeckSpec) -> list[Card]:
     """The deck's playable cards, level by level, in file order."""
+    audience, tags = frozenset(deck.audience), frozenset(deck.tags)
     return [
-        resolve_card(spec, deck, level)
+        _resolve(spec, deck, level, audience, tags)
         for level in sorted(deck.levels)
         for spec in deck.levels[level]
     ]
@@ -371,7 +386,8 @@ def resolve_cards(deck: DeckSpec) -> list[Card]:
 
 def resolve_closing(deck: DeckSpec) -> list[Card]:
     """The deck's closing cards."""
-    return [resolve_card(spec, deck, None) for spec in deck.closing]
+    audience, tags = frozenset(deck.audience), frozenset(deck.tags)
+    return [_resolve(spec, deck, None, audience, tags) for spec in deck.closing]
 
 
 def level_name(level: int, names: dict[int, str] | None = None) -> str:

@@ -152,16 +152,16 @@ def test_model_and_loader_import_without_pygame(module: str) -> None:
     assert result.stdout.strip() == ""
 
 
-def test_the_loader_resolves_cards_exactly_as_the_model_does() -> None:
-    """The loader builds cards without re-validating them; they must equal the model's."""
-    from deckgame.model import resolve_cards, resolve_closing
+def test_resolved_cards_equal_validated_cards() -> None:
+    """Cards are built without re-validation; they must be exactly what validation gives."""
+    from deckgame.model import Card
 
     library = load_paths([FIXTURES / "pack", Path(__file__).parent.parent / "decks"])
     assert len(library.decks) >= 2
     for deck in library.decks:
-        assert deck.spec is not None
-        assert list(deck.cards) == resolve_cards(deck.spec)
-        assert list(deck.closing) == resolve_closing(deck.spec)
-        for ours, theirs in zip(deck.cards, resolve_cards(deck.spec), strict=True):
-            assert ours.model_dump() == theirs.model_dump()
-            assert ours.model_fields_set == theirs.model_fields_set
+        for card in [*deck.cards, *deck.closing]:
+            validated = Card.model_validate(card.model_dump())
+            assert validated == card
+            assert validated.model_dump() == card.model_dump()
+            assert type(validated.audience) is type(card.audience) is frozenset
+            assert type(validated.tags) is type(card.tags) is frozenset
