@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from deckgame.commands import report_missing
+
 HELP = "lay decks out as a print-and-play PDF (poker size, bleed, crop marks, duplex backs)"
 DESCRIPTION = """\
 Lay out the cards of deck files or folders as a PDF for printing at home or at a print
@@ -96,9 +98,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if args.dpi < 72 or args.dpi > 1200:
         return _fail("--dpi must be 72-1200")
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        return _fail(f"no such file or folder: {missing[0]}")
+    if report_missing("print", args.paths):
+        return 2
 
     # Offscreen rendering needs no window; set before pygame starts so no display is needed.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")

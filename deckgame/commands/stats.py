@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckgame.commands import report_missing
+
 if TYPE_CHECKING:
     from deckgame.loader import Library
 
@@ -26,10 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        for path in missing:
-            print(f"deckgame stats: no such file or folder: {path}", file=sys.stderr)
+    if report_missing("stats", paths):
         return 2
 
     from deckgame.loader import load_paths

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from deckgame.commands import report_missing
+
 HELP = "check deck files and folders; one PATH:LINE:COLUMN line per problem"
 DESCRIPTION = """\
 Check deck files and folders (recursively; pack.yaml files too) exactly as the game
@@ -26,10 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        for path in missing:
-            print(f"deckgame validate: no such file or folder: {path}", file=sys.stderr)
+    if report_missing("validate", paths):
         return 2
 
     from deckgame.loader import load_library, load_paths

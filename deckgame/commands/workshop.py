@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from deckgame.commands import report_missing
+
 HELP = "see every deck, its problems and its cards live while you edit (hot reload)"
 DESCRIPTION = """\
 Open the deck workshop: every loaded deck and pack with where it came from (built-in,
@@ -41,9 +43,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"deckgame workshop: {error}", file=sys.stderr)
         return 2
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        print(f"deckgame workshop: no such file or folder: {missing[0]}", file=sys.stderr)
+    if report_missing("workshop", args.paths):
         return 2
     if args.only and not args.paths:
         print("deckgame workshop: --only needs at least one PATH", file=sys.stderr)
