@@ -296,38 +296,15 @@ def render_front(
     from deckgame.ui.cards import render_card
 
     view = print_view(card, level_names)
-    trim = (px(CARD_W, dpi), px(CARD_H, dpi))
-    face = render_card(view, trim, theme, text_scale, book)
-    canvas = pygame.Surface((px(CELL_W, dpi), px(CELL_H, dpi)))
-    _fill_bleed(canvas, face, theme.surface, theme.type_style(card.type).colour)
-    at = ((canvas.get_width() - trim[0]) // 2, (canvas.get_height() - trim[1]) // 2)
-    canvas.blit(face, at)
+    bleed = px(BLEED, dpi)
+    # The trim is what is left of the cell inside the bleed, so the picture fills the cell
+    # exactly (the renderer continues the band and the face into the bleed itself).
+    trim = (px(CELL_W, dpi) - 2 * bleed, px(CELL_H, dpi) - 2 * bleed)
+    face = render_card(view, trim, theme, text_scale, book, bleed_px=bleed)
+    canvas = pygame.Surface(face.get_size())
+    canvas.fill(theme.surface)
+    canvas.blit(face, (0, 0))
     return canvas
-
-
-def _fill_bleed(
-    canvas: pygame.Surface,
-    face: pygame.Surface,
-    surface_colour: tuple[int, int, int],
-    band_colour: tuple[int, int, int],
-) -> None:
-    """Paint the bleed as the card's own edges continued: the colour band at the top, the
-    face colour elsewhere. The renderer's rounded corners then sit on the same colours, so
-    a square cut shows no notch."""
-    import pygame
-
-    canvas.fill(surface_colour)
-    # Measure the band down its left padding (no icon or label there), starting below the
-    # rounded corner, so the bleed follows the renderer whatever band height it chooses.
-    x = max(1, face.get_width() // 40)
-    band = face.get_height() // 20
-    if face.get_at((x, band))[:3] != band_colour:
-        band = 0
-    while 0 < band < face.get_height() and face.get_at((x, band))[:3] == band_colour:
-        band += 1
-    offset_y = (canvas.get_height() - face.get_height()) // 2
-    if band:
-        pygame.draw.rect(canvas, band_colour, (0, 0, canvas.get_width(), offset_y + band))
 
 
 def render_back(

@@ -132,8 +132,18 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
     def settings(app: App) -> None:
         app.top.on_action("settings")  # type: ignore[union-attr]
 
-    def decks(app: App) -> None:
+    def workshop(app: App) -> None:
+        app.step(dt=0.1)  # the title loads the decks after its first frame
         app.top.on_action("decks")  # type: ignore[union-attr]
+        app.step(dt=0.0)
+
+    def workshop_print(app: App) -> None:
+        workshop(app)
+        app.step([key(pygame.K_p), key(pygame.K_PLUS), key(pygame.K_t)])  # printed, 125 %
+
+    def workshop_problems(app: App) -> None:
+        workshop(app)
+        app.step([key(pygame.K_UP)])  # the list wraps round to the broken deck, last
 
     steps = [
         ("title", title),
@@ -148,7 +158,9 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
         ("summary", summary),
         ("help", help_),
         ("settings", settings),
-        ("decks", decks),
+        ("workshop", workshop),
+        ("workshop-print", workshop_print),
+        ("workshop-problems", workshop_problems),
     ]
     for name, build in steps:
         app = make_app(size)

@@ -6,7 +6,9 @@ stopped reaching the engine, or reached the wrong action, fails here.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pygame
@@ -15,10 +17,10 @@ from ui_helpers import click, key, library, make_app, tap, typed
 
 from deckgame.engine import Phase, Settings
 from deckgame.model import Audience, IntimacyType
+from deckgame.storage import Store
 from deckgame.ui import flow
 from deckgame.ui.app import App
-from deckgame.ui.context import Launch
-from deckgame.ui.scenes.decks import DecksScene
+from deckgame.ui.context import Context, Launch
 from deckgame.ui.scenes.deeper import DeeperScene
 from deckgame.ui.scenes.help import HelpScene
 from deckgame.ui.scenes.settings import SettingsScene
@@ -26,6 +28,7 @@ from deckgame.ui.scenes.setup import SetupScene
 from deckgame.ui.scenes.summary import SummaryScene
 from deckgame.ui.scenes.table import TableScene
 from deckgame.ui.scenes.title import TitleScene
+from deckgame.ui.scenes.workshop import WorkshopScene, problem_line
 from deckgame.ui.settings import UiSettings
 
 CTRL = pygame.KMOD_CTRL
@@ -168,13 +171,52 @@ def test_setup_keeps_one_type(home: Path) -> None:
     assert len(setup.types) == 1 and setup.error
 
 
-def test_title_buttons_decks_settings_quit(home: Path) -> None:
-    app = make_app(home)
+GOOD_DECK = """\
+name: Garden
+type: experiential
+levels:
+  1:
+    - ask: What grows best in your garden, {player}?
+      id: garden-1
+    - ask: Which tree would you climb?
+      id: garden-2
+"""
+BROKEN_DECK = "name: Half\ntype: emotional\nlevels:\n  1:\n    - do: Hum.\n      secnds: 3\n"
+
+
+def app_on_files(home: Path, *paths: Path) -> App:
+    """A title on decks read from disk (the workshop reads files, not in-code decks)."""
+    store = Store(home / "data", home / "config")
+    launch = Launch(seed=3, decks=list(paths), builtin=False, user=False)
+    app = App(size=(1280, 720), settings=UiSettings(), ctx=Context(launch, store=store))
+    app.push(TitleScene(app))
+    app.step()
+    return app
+
+
+def test_title_decks_opens_the_workshop_with_skipped_decks_and_settings_quit(
+    home: Path,
+) -> None:
+    folder = home / "decks"
+    folder.mkdir()
+    (folder / "garden.yaml").write_text(GOOD_DECK, encoding="utf-8")
+    broken = folder / "half.yaml"
+    broken.write_text(BROKEN_DECK, encoding="utf-8")
+    missing = home / "no-such-deck.yaml"
+    app = app_on_files(home, folder, missing)
     press(app, pygame.K_d)
-    decks = app.top
-    assert isinstance(decks, DecksScene)
-    rows = decks.lines()
-    assert any("secnds" in text and problem for text, problem in rows)  # the skipped deck
+    shop = app.top
+    assert isinstance(shop, WorkshopScene)
+    by_name = {e.deck.path.name: e for e in shop.shelf.entries}
+    assert by_name["garden.yaml"].deck.ok and not by_name["half.yaml"].deck.ok
+    listed = [r.text for r in shop.rows() if r.index is not None]
+    assert listed == ["Garden", "half.yaml"]  # the skipped deck is listed too
+    shop.deck_index = [e.deck.path for e in shop.shelf.entries].index(broken)
+    lines = [problem_line(p) for p in shop.problems()]
+    assert any(line.startswith(f"{broken}:6:") and "secnds" in line for line in lines)
+    # A path that is not there at all is no deck, but still a problem shown with every deck.
+    assert any(line.startswith(f"{missing}:1:1:") for line in lines)
+    app.step()  # draws with the problem box on screen
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.top, TitleScene)
     press(app, pygame.K_g)
@@ -182,6 +224,43 @@ def test_title_buttons_decks_settings_quit(home: Path) -> None:
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_q)
     assert not app.running
+
+
+def test_a_deck_edited_in_the_workshop_is_dealt_in_the_next_game(home: Path) -> None:
+    folder = home / "decks"
+    folder.mkdir()
+    deck = folder / "garden.yaml"
+    deck.write_text(GOOD_DECK, encoding="utf-8")
+    app = app_on_files(home, folder)
+    app.step(dt=0.1)  # the title loads the decks after its first frame
+    before = app.ctx.library
+    assert "Which tree would you climb?" in [c.text for c in before.cards]
+    press(app, pygame.K_d)
+    shop = app.top
+    assert isinstance(shop, WorkshopScene)
+    deck.write_text(GOOD_DECK.replace("Which tree", "Which mountain"), encoding="utf-8")
+    mtime = deck.stat().st_mtime_ns + 2_000_000_000  # coarse clocks: make the save visible
+    os.utime(deck, ns=(mtime, mtime))
+    app.step(dt=0.5)
+    assert shop.shelf.reloads == 1
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, TitleScene)
+    table = start(app)
+    texts = [c.text for c in table.session.game.cards.values()]
+    assert "Which mountain would you climb?" in texts
+    assert "Which tree would you climb?" not in texts
+
+
+def test_leaving_an_unchanged_workshop_keeps_the_loaded_decks(home: Path) -> None:
+    folder = home / "decks"
+    folder.mkdir()
+    (folder / "garden.yaml").write_text(GOOD_DECK, encoding="utf-8")
+    app = app_on_files(home, folder)
+    before = app.ctx.library
+    press(app, pygame.K_d)
+    app.step(dt=0.5)
+    press(app, pygame.K_ESCAPE)
+    assert app.ctx.library is before  # nothing was saved: no second load
 
 
 # Table actions ----------------------------------------------------------------------------
@@ -516,3 +595,36 @@ def test_settings_from_the_table_and_back(home: Path) -> None:
     press(app, pygame.K_ESCAPE)
     assert top(app) is table and app.settings.text_scale == 1.25
     assert table.session.game.phase is Phase.CARD
+
+
+@pytest.mark.parametrize(("size", "stars"), [((800, 600), 12), ((1280, 720), 3)])
+def test_summary_lists_starred_cards_with_more(
+    home: Path, size: tuple[int, int], stars: int
+) -> None:
+    lib = library(per_pile=6)
+    long = (
+        "Tell {other} about a place you loved as a child, what it smelled like there, "
+        "who else was there with you, and why you have never gone back since."
+    )
+    lib.decks = [
+        dataclasses.replace(d, cards=tuple(c.model_copy(update={"text": long}) for c in d.cards))
+        for d in lib.decks
+    ]
+    app = make_app(home, lib=lib, size=size)
+    table = start(app, unlock_rounds=10)  # no go-deeper question in between
+    game = table.session.game
+    for _ in range(stars):
+        press(app, pygame.K_f)
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_RETURN)
+    starred = list(game.state.starred)
+    assert len(starred) == stars
+    press(app, pygame.K_e)
+    summary = app.top
+    assert isinstance(summary, SummaryScene)
+    app.step()
+    if stars < 12:
+        assert summary.starred_shown == stars
+    else:
+        assert 1 <= summary.starred_shown < stars  # the rest as "+N more"
+    assert summary._closing is not None  # the list never pushes the closing card away

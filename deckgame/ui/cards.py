@@ -13,11 +13,14 @@ import pygame
 
 from deckgame.model import Card, IntimacyType, Who, level_name, render_text
 from deckgame.ui.assets import Face
+from deckgame.ui.cardlayout import CardLayout, layout_card
 from deckgame.ui.icons import icon
 from deckgame.ui.text import TextBook
 from deckgame.ui.theme import Theme
 
-_DESIGN_HEIGHT = 480.0  # card lengths below are in pixels of a 480 px tall card
+# The table's single card is about this many times as wide as tall; the workshop's table
+# preview uses the same shape.
+TABLE_RATIO = 1.75
 
 
 @dataclass(frozen=True)
@@ -74,69 +77,84 @@ def render_card(
     theme: Theme,
     text_scale: float = 1.0,
     text: TextBook | None = None,
+    *,
+    bleed_px: int = 0,
 ) -> pygame.Surface:
-    """Draw ``view`` as a ``size`` card (transparent corners) in ``theme``."""
+    """Draw ``view`` as a ``size`` card (transparent corners) in ``theme``.
+
+    With ``bleed_px`` the surface is that much larger on every side and square: the colour
+    band runs out to the top and side edges and the face colour everywhere else, so a
+    printed card cut a little off its line shows no white and no notch.
+    """
     book = text if text is not None else _default_book()
     w, h = size
-    k = h / _DESIGN_HEIGHT
-
-    def px(v: float) -> int:
-        return max(1, round(v * k))
-
     style = theme.type_style(view.type)
-    surface = pygame.Surface(size, pygame.SRCALPHA)
+    lay = layout_card(view, size, text_scale, book, style.label)
+    px = lay.px
     radius = px(22)
-    face = pygame.Rect(0, 0, w, h)
-    pygame.draw.rect(surface, theme.surface, face, border_radius=radius)
-    if theme.name == "contrast":
-        pygame.draw.rect(surface, theme.text, face, max(2, px(3)), border_radius=radius)
-
-    # Colour band: icon + type label on the left, level on the right.
-    band_h = max(px(64), round(px(40) * text_scale))
-    band = pygame.Rect(0, 0, w, band_h)
-    pygame.draw.rect(
-        surface, style.colour, band, border_top_left_radius=radius, border_top_right_radius=radius
-    )
-    pad = px(24)
-    ic = icon(view.type.value, round(band_h * 0.58), style.on_colour)
-    surface.blit(ic, ic.get_rect(midleft=(pad, band.centery)))
-    label_size = max(10, round(px(24) * text_scale))
-    label = book.render(style.label.upper(), label_size, style.on_colour, face=Face.BOLD)
-    surface.blit(label, label.get_rect(midleft=(pad + ic.get_width() + px(12), band.centery)))
-    if view.level_label:
-        room = w - (pad + ic.get_width() + px(24) + label.get_width()) - pad
-        lvl = book.line(
-            view.level_label, max(10, round(px(20) * text_scale)), style.on_colour, room
+    full = (w + 2 * bleed_px, h + 2 * bleed_px)
+    canvas = pygame.Surface(full, pygame.SRCALPHA)
+    if bleed_px:
+        canvas.fill(theme.surface)
+        pygame.draw.rect(canvas, style.colour, (0, 0, full[0], bleed_px + lay.band.bottom))
+        surface = canvas.subsurface(pygame.Rect(bleed_px, bleed_px, w, h))
+    else:
+        surface = canvas
+        pygame.draw.rect(surface, theme.surface, (0, 0, w, h), border_radius=radius)
+        pygame.draw.rect(
+            surface,
+            style.colour,
+            lay.band,
+            border_top_left_radius=radius,
+            border_top_right_radius=radius,
         )
-        surface.blit(lvl, lvl.get_rect(midright=(w - pad, band.centery)))
+    if theme.name == "contrast":
+        pygame.draw.rect(surface, theme.text, (0, 0, w, h), max(2, px(3)), border_radius=radius)
 
-    # Kind line: question or challenge (+ its timer length).
-    y = band.bottom + px(18)
-    kind = "Question" if view.kind == "ask" else "Challenge"
-    if view.kind == "do" and view.seconds:
-        kind += f" · {_duration(view.seconds)}"
-    small = max(10, round(px(19) * text_scale))
-    kind_surf = book.render(kind, small, theme.kind_colour(view.type), face=Face.BOLD)
-    surface.blit(kind_surf, (pad, y))
-    if view.starred:
-        st = icon("star", round(small * 1.4), theme.star)
-        surface.blit(st, st.get_rect(topright=(w - pad, y - px(4))))
-    y += kind_surf.get_height() + px(10)
+    # Band: icon, type label, level label, each where the layout put it.
+    ic = icon(view.type.value, lay.icon.width, style.on_colour)
+    surface.blit(ic, lay.icon)
+    for label in (lay.type_label, lay.level_label):
+        if label is not None:
+            surface.blit(
+                book.render(label.text, label.size, style.on_colour, face=label.face), label.rect
+            )
 
-    # Footer: who answers, and the deck it came from.
-    foot_h = round(small * 1.6)
-    foot_y = h - pad - foot_h
-    if view.who:
-        who = book.line(view.who, small, theme.text, w // 2, face=Face.BOLD)
-        chip = who.get_rect(midleft=(pad + px(14), foot_y + foot_h // 2))
-        pygame.draw.rect(surface, style.soft, chip.inflate(px(28), px(10)), border_radius=px(14))
-        surface.blit(who, chip)
-    if view.deck:
-        deck = book.line(view.deck, small, theme.text_muted, w // 2 - pad * 2)
-        surface.blit(deck, deck.get_rect(midright=(w - pad, foot_y + foot_h // 2)))
+    if lay.kind is not None:
+        kind = lay.kind
+        surface.blit(
+            book.render(kind.text, kind.size, theme.kind_colour(view.type), face=kind.face),
+            kind.rect,
+        )
+    if lay.star is not None:
+        surface.blit(icon("star", lay.star.width, theme.star), lay.star)
 
-    # Main text: as large as fits between the kind line and the footer; follow-up below it.
-    body = pygame.Rect(pad, y, w - 2 * pad, foot_y - px(14) - y)
+    # Footer: who answers in a soft chip, and the deck it came from.
+    if lay.who is not None and lay.who_chip is not None:
+        pygame.draw.rect(surface, style.soft, lay.who_chip, border_radius=px(14))
+        if theme.name == "contrast":  # its soft fill is the face colour there: outline it
+            pygame.draw.rect(surface, theme.text, lay.who_chip, max(1, px(2)), border_radius=px(14))
+        who = lay.who
+        surface.blit(book.render(who.text, who.size, theme.text, face=who.face), who.rect)
+    if lay.deck is not None:
+        deck = lay.deck
+        surface.blit(book.render(deck.text, deck.size, theme.text_muted, face=deck.face), deck.rect)
+
+    _draw_body(surface, view, lay, theme, text_scale, book)
+    return canvas
+
+
+def _draw_body(
+    surface: pygame.Surface,
+    view: CardView,
+    lay: CardLayout,
+    theme: Theme,
+    text_scale: float,
+    book: TextBook,
+) -> None:
+    """The question as large as fits the body, a little above centre; its follow-up below."""
+    px = lay.px
+    body = lay.body
     follow = None
     if view.follow_up:
         follow = book.fit(
@@ -158,24 +176,18 @@ def render_card(
         size=main_size,
         min_size=max(8, px(14)),
         face=Face.BOLD,
+        balance=True,
     )
     block = main.get_height() + (follow.get_height() + px(16) if follow is not None else 0)
     top = body.y + max(0, (body.height - block) // 3)  # a little above centre reads calmer
     surface.blit(main, (body.x, top), area=pygame.Rect(0, 0, measure, main_room))
     if follow is not None:
+        colour = theme.type_style(view.type).colour
         fy = top + main.get_height() + px(16)
         pygame.draw.line(
-            surface, style.colour, (body.x, fy - px(8)), (body.x + px(48), fy - px(8)), px(3)
+            surface, colour, (body.x, fy - px(8)), (body.x + px(48), fy - px(8)), px(3)
         )
         surface.blit(follow, (body.x, fy))
-    return surface
-
-
-def _duration(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
 
 
 _BOOK: TextBook | None = None

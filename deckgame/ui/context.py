@@ -56,6 +56,11 @@ class Context:
             )
         return self._library
 
+    def invalidate_library(self) -> None:
+        """Forget the loaded decks: the next use reads them again (after edits in the
+        workshop, so the next game deals the cards as they are now on disk)."""
+        self._library = None
+
     @property
     def library_loaded(self) -> bool:
         return self._library is not None

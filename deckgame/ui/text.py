@@ -283,15 +283,38 @@ class TextBook:
         min_size: int = 10,
         face: Face = Face.REGULAR,
         align: str = "left",
+        balance: bool = False,
     ) -> pygame.Surface:
-        """``text`` wrapped to the box width at the largest size (<= ``size``) that fits."""
+        """``text`` wrapped to the box width at the largest size (<= ``size``) that fits;
+        with ``balance``, wrapped as narrow as it can be without taking another line."""
         width, height = box
         current = size
         while True:
             surface = self.render(text, current, colour, face=face, wrap=width, align=align)
             if surface.get_height() <= height or current <= min_size:
-                return surface
+                break
             current = max(min_size, int(current * 0.9))
+        if not balance or surface.get_height() < 2 * self.font(face, current).get_linesize():
+            return surface
+        # Balance the lines: a narrower wrap that needs no extra line, so a question ends
+        # on a few words instead of one orphan. Measured first, so a text whose last line
+        # is already well filled costs nothing, and most others one more render.
+        lines_h = surface.get_height()
+        lines = max(1, round(lines_h / self.font(face, current).get_linesize()))
+        total = self.font(self.face_for(text, face), current).size(text)[0]
+        if total - (lines - 1) * width >= width * 0.6:
+            return surface
+        guess = min(width, round(total / lines * 1.1))
+        if self.render(text, current, colour, face=face, wrap=guess).get_height() <= lines_h:
+            return self.render(text, current, colour, face=face, wrap=guess, align=align)
+        low, high = guess, width
+        while high - low > max(4, width // 100):
+            mid = (low + high) // 2
+            if self.render(text, current, colour, face=face, wrap=mid).get_height() <= lines_h:
+                high = mid
+            else:
+                low = mid
+        return self.render(text, current, colour, face=face, wrap=high, align=align)
 
     def line(
         self, text: str, size: int, colour: RGB, max_width: int, *, face: Face = Face.REGULAR
@@ -307,6 +330,43 @@ class TextBook:
             if surface.get_width() <= max_width:
                 return surface
         return surface
+
+    def clamp(
+        self,
+        text: str,
+        size: int,
+        colour: RGB,
+        width: int,
+        max_lines: int,
+        *,
+        face: Face = Face.REGULAR,
+    ) -> pygame.Surface:
+        """``text`` wrapped to ``width`` in at most ``max_lines`` lines, cut at a word with
+        an ellipsis when longer."""
+        font = self.font(self.face_for(text, face), size)
+        room = font.get_linesize() * max_lines
+
+        def fits(candidate: str) -> pygame.Surface | None:
+            surface = self.render(candidate, size, colour, face=face, wrap=width)
+            return surface if surface.get_height() <= room else None
+
+        whole = fits(text)
+        if whole is not None:
+            return whole
+        words = text.split(" ")
+        # The most words that still fit with the ellipsis: a binary search, a few renders.
+        low, high = 0, len(words) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if fits(" ".join(words[:mid]).rstrip(",;:.") + "…") is not None:
+                low = mid
+            else:
+                high = mid - 1
+        if low == 0:  # one long word: cut it by letters on a single line
+            return self.line(text, size, colour, width, face=face)
+        return self.render(
+            " ".join(words[:low]).rstrip(",;:.") + "…", size, colour, face=face, wrap=width
+        )
 
 
 def default_platform_note() -> str:

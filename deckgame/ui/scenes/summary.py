@@ -31,6 +31,7 @@ class SummaryScene(Scene):
         self.session = session
         self.summary: Summary = session.summary()
         self._closing: pygame.Surface | None = None
+        self.starred_shown = 0  # how many starred cards the last frame listed (for tests)
 
     def layout(self) -> None:
         m = self.look.metrics
@@ -115,20 +116,8 @@ class SummaryScene(Scene):
         surface.blit(img, (x, y))
         y += img.get_height() + m.gap
         y = self._draw_warmth(surface, x, y)
-        if s.starred:
-            names = [self.session.game.cards[c] for c in s.starred if c in self.session.game.cards]
-            star = icon("star", m.small, t.star)
-            surface.blit(star, (x, y + m.px(2)))
-            texts = "; ".join(self.session.game.card_text(c) for c in names[:3])
-            more = f" (+{len(names) - 3} more)" if len(names) > 3 else ""
-            img = self.look.text.line(
-                f"Starred: {texts}{more}",
-                m.small,
-                t.text,
-                self.right.width - star.get_width() - m.gap,
-            )
-            surface.blit(img, (x + star.get_width() + m.px(6), y))
-            y += img.get_height() + m.gap
+        closing_h = m.px(140) + 2 * m.gap if s.closing else 0
+        y = self._draw_starred(surface, x, y, self.right.bottom - closing_h)
         room = pygame.Rect(x, y + m.gap, self.right.width, self.right.bottom - y - m.gap)
         if s.closing and room.height > m.px(140):
             if self._closing is None or self._closing.get_size() != room.size:
@@ -147,6 +136,42 @@ class SummaryScene(Scene):
                 )
             surface.blit(self._closing, self._closing.get_rect(midtop=room.midtop))
         self.draw_buttons(surface)
+
+    def _draw_starred(self, surface: pygame.Surface, x: int, y: int, bottom: int) -> int:
+        """The starred cards as a short list, each one or two lines after its type's
+        colour dot, and "+N more" when the rest do not fit above ``bottom``."""
+        s = self.summary
+        game = self.session.game
+        cards = [game.cards[c] for c in s.starred if c in game.cards]
+        self.starred_shown = 0
+        if not cards:
+            return y
+        t = self.look.theme
+        m = self.look.metrics
+        text = self.look.text
+        star = icon("star", m.small, t.star)
+        surface.blit(star, (x, y + m.px(2)))
+        head = text.render(f"Starred ({len(cards)})", m.small, t.text, face=Face.BOLD)
+        surface.blit(head, (x + star.get_width() + m.px(6), y))
+        y += head.get_height() + m.gap // 2
+        indent = star.get_width() + m.px(6)
+        width = self.right.width - indent
+        more_h = round(m.small * 1.4)
+        dot = max(3, m.small // 4)
+        for i, card in enumerate(cards):
+            img = text.clamp(game.card_text(card), m.small, t.text, width, 2)
+            last = i == len(cards) - 1
+            if y + img.get_height() + (0 if last else more_h) > bottom:
+                more = text.render(f"+{len(cards) - i} more", m.small, t.text_muted)
+                surface.blit(more, (x + indent, y))
+                return y + more.get_height() + m.gap
+            colour = t.type_style(card.type.value).colour
+            line_h = text.font(Face.REGULAR, m.small).get_linesize()
+            pygame.draw.circle(surface, colour, (x + star.get_width() // 2, y + line_h // 2), dot)
+            surface.blit(img, (x + indent, y))
+            self.starred_shown = i + 1
+            y += img.get_height() + m.gap // 3
+        return y + m.gap
 
     def _draw_warmth(self, surface: pygame.Surface, x: int, y: int) -> int:
         t = self.look.theme

@@ -33,7 +33,7 @@ from deckgame.engine import (
 from deckgame.model import Card, Who
 from deckgame.ui.app import monotonic
 from deckgame.ui.assets import Face
-from deckgame.ui.cards import CardView, card_view, render_card
+from deckgame.ui.cards import TABLE_RATIO, CardView, card_view, render_card
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
@@ -173,7 +173,9 @@ class TableScene(Scene):
                 self.pick_buttons += [pick, veto]
         elif state.card is not None:
             # Wide rather than tall: long questions wrap into fewer, larger lines.
-            cw = min(area.width, max(round(area.height * 1.75), area.width * 4 // 5), m.px(1100))
+            cw = min(
+                area.width, max(round(area.height * TABLE_RATIO), area.width * 4 // 5), m.px(1100)
+            )
             self.card_rects.append(pygame.Rect(area.centerx - cw // 2, area.y, cw, area.height))
 
         self.buttons = self._phase_buttons()

@@ -66,9 +66,11 @@ class TitleScene(Scene):
             if not flow.resume(self.app):
                 self.message = "The saved game could not be restored (its decks changed?)"
         elif action == "decks":
-            from deckgame.ui.scenes.decks import DecksScene
+            # The workshop lists every deck with its source, counts and problems, and
+            # previews and reloads them: the one place to see what loaded and why not.
+            from deckgame.ui.scenes.workshop import WorkshopScene
 
-            self.app.push(DecksScene(self.app))
+            self.app.push(WorkshopScene(self.app))
         elif action == "settings":
             from deckgame.ui.scenes.settings import SettingsScene
 

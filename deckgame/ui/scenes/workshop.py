@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.model import Card
-from deckgame.printing import PRINT_OTHER, PRINT_PLAYER, print_view
+from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER, print_view
 from deckgame.ui.assets import Face
-from deckgame.ui.cards import card_view, render_card
+from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, heading, row
@@ -42,8 +42,7 @@ SAMPLE_NAMES: tuple[tuple[str, str], ...] = (
     ("Zoë", "Aleksandr-Maximilian"),
     ("さくら", "Omar"),
 )
-TABLE_RATIO = 1.75  # the table's single card: width = 1.75 x height (see scenes/table.py)
-PRINT_RATIO = 63 / 88  # poker size, as `deckgame print` lays it out
+PRINT_RATIO = CARD_W / CARD_H  # poker size, as `deckgame print` lays it out
 
 
 # --- the decks, kept fresh ---------------------------------------------------------------
@@ -369,12 +368,9 @@ class WorkshopScene(Scene):
         self.layout()
 
     def _leave(self) -> None:
-        # Edits made here should reach the next game: ask the context to read the decks
-        # again (a hook the context may offer; without it the game keeps its copy).
+        # Edits made here should reach the next game: the context reads the decks again.
         if self.shelf.reloads:
-            invalidate = getattr(self.app.ctx, "invalidate_library", None)
-            if callable(invalidate):
-                invalidate()
+            self.app.ctx.invalidate_library()
         self.app.pop()
 
     def on_pointer(self, pos: tuple[int, int]) -> None:
