@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +77,29 @@ def test_play_reports_bad_options_without_a_window(capsys: pytest.CaptureFixture
     assert main(["play", "--players", "Ana", "--seed", "1"]) == 2
     err = capsys.readouterr().err
     assert "deckgame play: error:" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SDL's fallback is Linux's")
+def test_play_without_a_display_says_so_instead_of_running_unseen(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    env["DECKGAME_HOME"] = str(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "deckgame", "play", "--players", "Ana,Ben"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if out.returncode == 0:
+        pytest.skip("this machine has a screen SDL can use without DISPLAY")
+    assert out.returncode == 1
+    assert "no display found" in out.stderr and "deckgame simulate" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.json"))
 
 
 def test_window_size_option() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,11 @@ def launch_game(
     fullscreen: bool | None = None,
 ) -> int:
     import pygame
+
+    problem = _no_screen()
+    if problem is not None:
+        print(f"deckgame: {problem}", file=sys.stderr)
+        return 1
 
     from deckgame.storage import Store
     from deckgame.ui.app import DEFAULT_SIZE, App
@@ -69,3 +76,23 @@ def launch_game(
         return app.run()
     finally:
         pygame.quit()
+
+
+def _no_screen() -> str | None:
+    """Why no window can be shown here, or None. Without a display SDL quietly falls back
+    to an off-screen driver, and the game would run where nobody can see it."""
+    import pygame
+
+    try:
+        pygame.display.init()
+    except pygame.error as error:
+        return f"cannot open a window ({error}); run it on a desktop session"
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER"):
+        pygame.display.quit()
+        return (
+            "no display found, so no window can be shown (SDL fell back to its"
+            f" '{driver}' driver). Run deckgame on a desktop session; on a headless"
+            " machine, `deckgame simulate` plays sessions without a window."
+        )
+    return None
