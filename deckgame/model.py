@@ -395,3 +395,14 @@ def level_name(level: int, names: dict[int, str] | None = None) -> str:
     if names and level in names:
         return names[level]
     return DEFAULT_LEVEL_NAMES.get(level, f"Level {level}")
+
+
+def level_label(level: int, names: dict[int, str] | None = None) -> str:
+    """A level as players see it: its number and, when it has one, its name.
+
+    >>> level_label(1), level_label(6), level_label(6, {6: "Home"})
+    ('Level 1 · Warmth', 'Level 6', 'Level 6 · Home')
+    """
+    name = level_name(level, names)
+    number = f"Level {level}"
+    return number if name == number else f"{number} · {name}"

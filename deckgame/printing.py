@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from deckgame.model import Card, IntimacyType, Who, level_name
+from deckgame.model import Card, IntimacyType, Who, level_label
 
 if TYPE_CHECKING:
     import pygame
@@ -48,9 +49,14 @@ MARK_WIDTH = 0.2  # mm, a hairline that still survives a cheap printer
 Orientation = Literal["portrait", "landscape"]
 OrientationChoice = Literal["portrait", "landscape", "auto"]
 
-# Placeholders on paper: the card is read by whoever holds it.
-PRINT_PLAYER = "you"
+# Placeholders on paper: the card is read aloud by whoever drew it. Deck text uses
+# ``{player}`` like a name ("{player} says", "{player}'s ideas", "{other}, tell {player}"), so
+# both stand for third-person phrases that keep the grammar; "you" would print "you says"
+# and, on a card another player answers, confuse the reader with the one addressed.
+PRINT_PLAYER = "the reader"
 PRINT_OTHER = "another player"
+# What each is called when the text speaks to them ("{player}, is that close?").
+_CALLED_ON_PAPER = {PRINT_PLAYER: "reader", PRINT_OTHER: PRINT_OTHER}
 _WHO_ON_PAPER: dict[Who, str] = {
     Who.PLAYER: "You answer",
     Who.OTHER: "The other answers",
@@ -257,11 +263,31 @@ def select_cards(cards: Iterable[Card], keep: CardFilter) -> list[Card]:
 # --- rendering (pygame) ----------------------------------------------------------------
 
 
+_PLAYER_MARK = "\ue000"  # private-use characters, never in deck text
+_OTHER_MARK = "\ue001"
+_MARKS = re.compile(f"[{_PLAYER_MARK}{_OTHER_MARK}]")
+_SENTENCE_STARTS = re.compile(r"(?:^|[.!?…][\"')”’]*)\s*$")
+
+
 def paper_text(text: str) -> str:
-    """Card text with the printed placeholders, capitalised where a sentence starts."""
+    """Card text with the printed placeholders, capitalised where a sentence starts.
+
+    >>> paper_text("{other}, what is {player} good at? {player}, is that close?")
+    'Another player, what is the reader good at? Reader, is that close?'
+    """
     from deckgame.model import render_text
 
-    filled = render_text(text, player=PRINT_PLAYER, other=PRINT_OTHER)
+    marked = render_text(text, player=_PLAYER_MARK, other=_OTHER_MARK)
+
+    def fill(match: re.Match[str]) -> str:
+        name = PRINT_PLAYER if match.group(0) == _PLAYER_MARK else PRINT_OTHER
+        if _SENTENCE_STARTS.search(marked, 0, match.start()) is None:
+            return name
+        if marked.startswith(",", match.end()):  # spoken to: "Reader, ..."
+            name = _CALLED_ON_PAPER[name]
+        return name[:1].upper() + name[1:]
+
+    filled = _MARKS.sub(fill, marked)
     return filled[:1].upper() + filled[1:]
 
 
@@ -307,6 +333,19 @@ def render_front(
     return canvas
 
 
+def back_level_lines(
+    level: int | None, level_names: dict[int, str] | None = None
+) -> tuple[str, ...]:
+    """What a back says about the level: its number and, when it has one, its name.
+
+    >>> back_level_lines(1), back_level_lines(6), back_level_lines(None)
+    (('Level 1', 'Warmth'), ('Level 6',), ('Closing',))
+    """
+    if level is None:
+        return ("Closing",)
+    return tuple(level_label(level, level_names).split(" · ", 1))
+
+
 def render_back(
     type_: IntimacyType,
     level: int | None,
@@ -337,11 +376,20 @@ def render_back(
     label = text.render(style.label.upper(), px(4.2, dpi), style.on_colour, face=Face.BOLD)
     y = round(h * 0.42) + mark.get_height() // 2 + px(4, dpi)
     canvas.blit(label, label.get_rect(midtop=(w // 2, y)))
-    where = "Closing" if level is None else f"Level {level} · {level_name(level, level_names)}"
-    sub = text.render(where, px(3.2, dpi), style.on_colour)
-    canvas.blit(sub, sub.get_rect(midtop=(w // 2, y + label.get_height() + px(1.5, dpi))))
+    # The level on one line when it fits, else its number above its name, wrapped inside
+    # the frame: a pack may name a level in up to 40 characters.
+    room = frame.width - px(8, dpi)
+    size = px(3.2, dpi)
+    lines = back_level_lines(level, level_names)
+    if text.render(" · ".join(lines), size, style.on_colour).get_width() <= room:
+        lines = (" · ".join(lines),)
+    top = y + label.get_height() + px(1.5, dpi)
+    for line in lines:
+        sub = text.render(line, size, style.on_colour, wrap=room, align="center")
+        canvas.blit(sub, sub.get_rect(midtop=(w // 2, top)))
+        top += sub.get_height()
     if deck:
-        name = text.line(deck, px(3.0, dpi), style.on_colour, frame.width - px(8, dpi))
+        name = text.line(deck, px(3.0, dpi), style.on_colour, room)
         canvas.blit(name, name.get_rect(midbottom=(w // 2, frame.bottom - px(4, dpi))))
     return canvas
 

@@ -296,7 +296,8 @@ def test_origin_and_pack_are_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "module_name", ["deckgame.loader", "deckgame.yamlsafe", "deckgame.messages"]
+    "module_name",
+    ["deckgame.loader", "deckgame.yamlsafe", "deckgame.messages", "deckgame.model"],
 )
 def test_docstring_examples_hold(module_name: str) -> None:
     import doctest

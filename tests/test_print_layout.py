@@ -21,6 +21,7 @@ from deckgame.printing import (
     CardFilter,
     LayoutError,
     Paper,
+    back_level_lines,
     crop_marks,
     fit_sheet,
     pages,
@@ -209,5 +210,37 @@ def test_filters_as_in_a_session() -> None:
 def test_paper_text_fills_placeholders_for_a_reader() -> None:
     assert (
         paper_text("{player}, tell {other} a secret {{ok}}")
-        == "You, tell another player a secret {ok}"
+        == "Reader, tell another player a secret {ok}"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # Deck text uses {player} like a name: a third-person phrase keeps the verb right
+        # ("you says", "you's ideas" and "tell you" on someone else's card did not).
+        (
+            "{other}, what is something {player} is good at?",
+            "Another player, what is something the reader is good at?",
+        ),
+        ("{other}, which of {player}'s ideas?", "Another player, which of the reader's ideas?"),
+        ("{player} announces a discovery.", "The reader announces a discovery."),
+        # A new sentence starts with a capital; spoken to, the reader is "Reader".
+        (
+            "Freeze in a pose. {player} has to guess. {player}, how close was that?",
+            "Freeze in a pose. The reader has to guess. Reader, how close was that?",
+        ),
+        ("Eyes closed; {player} taps one shoulder.", "Eyes closed; the reader taps one shoulder."),
+        ("Guess: does {player} sleep?", "Guess: does the reader sleep?"),
+        ("Ask {other} why! {other} answers.", "Ask another player why! Another player answers."),
+    ],
+)
+def test_paper_text_keeps_the_grammar(text: str, printed: str) -> None:
+    assert paper_text(text) == printed
+
+
+def test_backs_name_a_level_once() -> None:
+    assert back_level_lines(2) == ("Level 2", "Confidentiality")
+    assert back_level_lines(2, {2: "Secrets"}) == ("Level 2", "Secrets")
+    assert back_level_lines(7) == ("Level 7",)  # not "Level 7 · Level 7"
+    assert back_level_lines(None) == ("Closing",)

@@ -236,3 +236,71 @@ def test_the_bleed_continues_the_cards_own_edges() -> None:
     back = render_back(card.type, 1, theme_named("light"), "Deck")
     assert back.get_size() == (815, 1110)
     assert back.get_at((0, 0))[:3] == theme_named("light").type_style(card.type).colour
+
+
+def test_printed_fronts_say_whole_who_answers() -> None:
+    import pygame
+
+    from deckgame.model import ALL_AUDIENCES, Card, IntimacyType, Who
+    from deckgame.printing import BLEED, paper_text, print_view, px
+    from deckgame.ui.cardlayout import layout_card
+    from deckgame.ui.text import TextBook
+    from deckgame.ui.theme import theme_named
+
+    pygame.font.init()
+    book = TextBook(fallback_files=[])
+    trim = (px(CELL_W) - 2 * px(BLEED), px(CELL_H) - 2 * px(BLEED))
+    seen = set()
+    for who in Who:
+        card = Card(
+            id=f"w-{who.value}",
+            kind="ask",
+            text="{other}, what is {player} good at?",
+            type=IntimacyType.INTELLECTUAL,
+            level=2,
+            audience=ALL_AUDIENCES,
+            who=who,
+        )
+        view = print_view(card)
+        assert view.text == paper_text(card.text)
+        label = theme_named("light").type_style(card.type).label
+        lay = layout_card(view, trim, 1.0, book, label)
+        assert lay.who is not None and lay.who.text == view.who  # not shortened
+        seen.add(view.who)
+    assert seen == {"You answer", "The other answers", "Everyone answers"}
+
+
+def test_a_long_level_name_stays_inside_the_backs_frame() -> None:
+    import pygame
+
+    from deckgame.model import IntimacyType
+    from deckgame.printing import BLEED, px, render_back
+    from deckgame.ui.text import TextBook
+    from deckgame.ui.theme import theme_named
+
+    pygame.font.init()
+    theme = theme_named("light")
+    colour = theme.type_style(IntimacyType.EXPERIENTIAL).colour
+    names = {3: "Things we only say after midnight, quietly"}  # 40 characters may be
+    back = render_back(
+        IntimacyType.EXPERIENTIAL, 3, theme, "Deck", level_names=names, book=TextBook()
+    )
+    w, h = back.get_size()
+    margin = px(BLEED + 4) - 2  # up to the frame line
+    for y in range(h):
+        for x in (*range(0, margin, 3), *range(w - margin, w, 3)):
+            assert back.get_at((x, y))[:3] == colour, (x, y)
+
+
+def test_levels_help_says_closing_cards_must_be_named() -> None:
+    import argparse
+
+    from deckgame.commands.print_cards import _levels, add_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    (levels,) = [a for a in parser._actions if "--levels" in a.option_strings]
+    assert levels.help is not None and "3,4,closing" in levels.help
+    # --levels 3,4 leaves the closing cards out; they come back when named.
+    assert _levels("3,4") == (frozenset({3, 4}), False)
+    assert _levels("3,4,closing") == (frozenset({3, 4}), True)

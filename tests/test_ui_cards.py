@@ -159,3 +159,22 @@ def test_clamp_keeps_at_most_two_lines_and_says_it_cut(book: TextBook) -> None:
     assert whole.get_height() > 2 * line_h  # so the clamp really had to cut
     one_word = book.clamp("x" * 200, 20, (0, 0, 0), 100, 2)
     assert one_word.get_width() <= 100 and one_word.get_height() == line_h
+
+
+def test_a_level_without_a_name_is_said_once() -> None:
+    from deckgame.model import Card
+    from deckgame.ui.cards import card_view
+
+    card = Card(
+        id="deep-6",
+        kind="ask",
+        text="What do you know now?",
+        type=IntimacyType.SPIRITUAL,
+        level=6,
+        audience=frozenset(),
+    )
+    assert card_view(card, player="Ana", other="Ben").level_label == "Level 6"
+    named = card_view(card, player="Ana", other="Ben", level_names={6: "Home"})
+    assert named.level_label == "Level 6 · Home"
+    first = card.model_copy(update={"level": 1})
+    assert card_view(first, player="Ana", other="Ben").level_label == "Level 1 · Warmth"

@@ -41,7 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--audience", choices=("couples", "friends", "family"))
     parser.add_argument("--types", metavar="T,T", help="intimacy types to print (default all)")
     parser.add_argument(
-        "--levels", metavar="N,N", help="depth levels to print, 'closing' included (default all)"
+        "--levels",
+        metavar="N,N",
+        help="depth levels to print; name 'closing' too for the closing cards, as in 3,4,closing "
+        "(default: every level and the closing cards)",
     )
     parser.add_argument("--exclude", metavar="TAG,TAG", help="content tags to leave out")
     parser.add_argument(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from deckgame.model import Card, IntimacyType, Who, level_name, render_text
+from deckgame.model import Card, IntimacyType, Who, level_label, render_text
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import CardLayout, layout_card
 from deckgame.ui.icons import icon
@@ -53,11 +53,7 @@ def card_view(
         who = f"{other} answers"
     else:
         who = f"{player} answers"
-    level = (
-        f"Level {card.level} · {level_name(card.level, level_names)}"
-        if card.level is not None
-        else "Closing"
-    )
+    level = level_label(card.level, level_names) if card.level is not None else "Closing"
     return CardView(
         type=card.type,
         kind=card.kind,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from deckgame.engine import Action, End, Event, EventLog, Game, IllegalAction, Phase, Settings
 from deckgame.engine.summary import Summary, summarize
-from deckgame.model import Card, level_name
+from deckgame.model import Card, level_label
 
 if TYPE_CHECKING:
     from deckgame.storage import Store
@@ -126,7 +126,7 @@ class Session:
     # Reading -----------------------------------------------------------------------------
     def level_label(self, level: int | None = None) -> str:
         lv = self.game.level if level is None else level
-        return f"Level {lv} · {level_name(lv, self.level_names)}"
+        return level_label(lv, self.level_names)
 
     def summary(self) -> Summary:
         return summarize(self.game.state, self.closing)
