@@ -215,7 +215,7 @@ def test_the_bleed_continues_the_cards_own_edges() -> None:
         level=1,
         audience=ALL_AUDIENCES,
     )
-    for name in ("light", "dark"):
+    for name in ("light", "dark", "contrast"):
         theme = theme_named(name)
         band = theme.type_style(card.type).colour
         front = render_front(card, theme)

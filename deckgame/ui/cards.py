@@ -104,7 +104,9 @@ def render_card(
             border_top_left_radius=radius,
             border_top_right_radius=radius,
         )
-    if theme.name == "contrast":
+    if theme.name == "contrast" and not bleed_px:
+        # On screen the outline marks the card's edge; on paper the cut is the edge, and an
+        # outline on the trim line would vanish on whichever side the knife strays.
         pygame.draw.rect(surface, theme.text, (0, 0, w, h), max(2, px(3)), border_radius=radius)
 
     # Band: icon, type label, level label, each where the layout put it.
