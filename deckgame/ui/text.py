@@ -289,11 +289,23 @@ class TextBook:
         with ``balance``, wrapped as narrow as it can be without taking another line."""
         width, height = box
         current = size
+        too_big: int | None = None
         while True:
             surface = self.render(text, current, colour, face=face, wrap=width, align=align)
             if surface.get_height() <= height or current <= min_size:
                 break
+            too_big = current
             current = max(min_size, int(current * 0.9))
+        # The 10 % steps find a size quickly; a few halvings between the last size that fit
+        # and the first that did not then find the largest, so a shorter text never ends up
+        # smaller than a longer one.
+        while too_big is not None and too_big - current > 1 and surface.get_height() <= height:
+            mid = (current + too_big) // 2
+            trial = self.render(text, mid, colour, face=face, wrap=width, align=align)
+            if trial.get_height() <= height:
+                current, surface = mid, trial
+            else:
+                too_big = mid
         if not balance or surface.get_height() < 2 * self.font(face, current).get_linesize():
             return surface
         # Balance the lines: a narrower wrap that needs no extra line, so a question ends
