@@ -8,6 +8,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import dataclasses
 import itertools
 
 import pygame
@@ -178,3 +179,31 @@ def test_a_level_without_a_name_is_said_once() -> None:
     assert named.level_label == "Level 6 · Home"
     first = card.model_copy(update={"level": 1})
     assert card_view(first, player="Ana", other="Ben").level_label == "Level 1 · Warmth"
+
+
+def test_a_follow_up_stays_smaller_than_a_shrunken_question() -> None:
+    pygame.font.init()
+    book = TextBook(fallback_files=[])
+    chosen: dict[str, int] = {}
+    fit_sized = book.fit_sized
+
+    def spy(text: str, *args: object, **kwargs: object) -> tuple[pygame.Surface, int]:
+        surface, size = fit_sized(text, *args, **kwargs)  # type: ignore[arg-type]
+        chosen[text] = size  # the last fit of each text is the one drawn
+        return surface, size
+
+    book.fit_sized = spy  # type: ignore[method-assign]
+    long_question = (
+        "Think of a moment this year when you felt most like yourself, without trying to "
+        "be anyone else: where were you, who was there, and what made it feel that way?"
+    )
+    view = dataclasses.replace(PLAIN, text=long_question, follow_up="What would bring it back?")
+    render_card(view, (300, 420), theme_named("light"), 1.0, book)
+    main, follow = chosen[long_question], chosen["What would bring it back?"]
+    assert follow <= max(8, round(main * 0.75)), (main, follow)  # clearly the smaller
+    # A short question keeps its follow-up at the follow-up's own size.
+    chosen.clear()
+    short = dataclasses.replace(PLAIN, text="Tea or coffee?", follow_up="Why that one?")
+    render_card(short, (1100, 628), theme_named("light"), 1.0, book)
+    assert chosen["Why that one?"] < chosen["Tea or coffee?"]
+    assert chosen["Why that one?"] > round(chosen["Tea or coffee?"] * 0.5)

@@ -21,6 +21,7 @@ from deckgame.ui.theme import Theme
 # The table's single card is about this many times as wide as tall; the workshop's table
 # preview uses the same shape.
 TABLE_RATIO = 1.75
+FOLLOW_UP_RATIO = 0.7  # a follow-up's text size at most, as a share of the question's
 
 
 @dataclass(frozen=True)
@@ -154,28 +155,51 @@ def _draw_body(
     px = lay.px
     body = lay.body
     follow = None
+    follow_box = (min(body.width, round(px(27) * text_scale) * 30), max(1, body.height // 3))
+    follow_min = max(8, px(12))
+    follow_size = 0
     if view.follow_up:
-        follow = book.fit(
+        follow, follow_size = book.fit_sized(
             view.follow_up,
-            (min(body.width, round(px(27) * text_scale) * 30), max(1, body.height // 3)),
+            follow_box,
             theme.text_muted,
             size=max(10, round(px(27) * text_scale)),
-            min_size=max(8, px(12)),
+            min_size=follow_min,
+            balance=True,
         )
     main_room = body.height - (follow.get_height() + px(16) if follow is not None else 0)
     main_size = max(12, round(px(46) * text_scale))
     # Lines of about 45-60 characters read best; a wide card would otherwise give one long
     # line and an orphan word.
     measure = min(body.width, main_size * 22)
-    main = book.fit(
-        view.text,
-        (measure, max(1, main_room)),
-        theme.text,
-        size=main_size,
-        min_size=max(8, px(14)),
-        face=Face.BOLD,
-        balance=True,
-    )
+
+    def fit_main(room: int) -> tuple[pygame.Surface, int]:
+        return book.fit_sized(
+            view.text,
+            (measure, max(1, room)),
+            theme.text,
+            size=main_size,
+            min_size=max(8, px(14)),
+            face=Face.BOLD,
+            balance=True,
+        )
+
+    main, main_px = fit_main(main_room)
+    # The follow-up stays second to the question: when a long question had to shrink, the
+    # follow-up shrinks with it rather than reading as large as the question itself, and
+    # the room it gives back goes to the question.
+    cap = max(follow_min, round(main_px * FOLLOW_UP_RATIO))
+    if view.follow_up and follow is not None and follow_size > cap:
+        follow = book.fit(
+            view.follow_up,
+            follow_box,
+            theme.text_muted,
+            size=cap,
+            min_size=follow_min,
+            balance=True,
+        )
+        main_room = body.height - follow.get_height() - px(16)
+        main, main_px = fit_main(main_room)
     block = main.get_height() + (follow.get_height() + px(16) if follow is not None else 0)
     top = body.y + max(0, (body.height - block) // 3)  # a little above centre reads calmer
     surface.blit(main, (body.x, top), area=pygame.Rect(0, 0, measure, main_room))

@@ -287,6 +287,23 @@ class TextBook:
     ) -> pygame.Surface:
         """``text`` wrapped to the box width at the largest size (<= ``size``) that fits;
         with ``balance``, wrapped as narrow as it can be without taking another line."""
+        return self.fit_sized(
+            text, box, colour, size=size, min_size=min_size, face=face, align=align, balance=balance
+        )[0]
+
+    def fit_sized(
+        self,
+        text: str,
+        box: tuple[int, int],
+        colour: RGB,
+        *,
+        size: int,
+        min_size: int = 10,
+        face: Face = Face.REGULAR,
+        align: str = "left",
+        balance: bool = False,
+    ) -> tuple[pygame.Surface, int]:
+        """:meth:`fit`, and the size it chose."""
         width, height = box
         current = size
         too_big: int | None = None
@@ -307,7 +324,7 @@ class TextBook:
             else:
                 too_big = mid
         if not balance or surface.get_height() < 2 * self.font(face, current).get_linesize():
-            return surface
+            return surface, current
         # Balance the lines: a narrower wrap that needs no extra line, so a question ends
         # on a few words instead of one orphan. Measured first, so a text whose last line
         # is already well filled costs nothing, and most others one more render.
@@ -315,10 +332,10 @@ class TextBook:
         lines = max(1, round(lines_h / self.font(face, current).get_linesize()))
         total = self.font(self.face_for(text, face), current).size(text)[0]
         if total - (lines - 1) * width >= width * 0.6:
-            return surface
+            return surface, current
         guess = min(width, round(total / lines * 1.1))
         if self.render(text, current, colour, face=face, wrap=guess).get_height() <= lines_h:
-            return self.render(text, current, colour, face=face, wrap=guess, align=align)
+            return self.render(text, current, colour, face=face, wrap=guess, align=align), current
         low, high = guess, width
         while high - low > max(4, width // 100):
             mid = (low + high) // 2
@@ -326,7 +343,7 @@ class TextBook:
                 high = mid
             else:
                 low = mid
-        return self.render(text, current, colour, face=face, wrap=high, align=align)
+        return self.render(text, current, colour, face=face, wrap=high, align=align), current
 
     def line(
         self, text: str, size: int, colour: RGB, max_width: int, *, face: Face = Face.REGULAR
