@@ -64,8 +64,7 @@ class CardLayout:
 
 
 def _width(book: TextBook, text: str, size: int, face: Face) -> tuple[int, int]:
-    font = book.font(book.face_for(text, face), size)
-    return font.size(text)
+    return book.size(text, size, face)
 
 
 def fit_label(

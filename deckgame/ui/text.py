@@ -13,11 +13,13 @@ import sys
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from deckgame.ui.assets import Face, font_path
+from deckgame.ui.runs import Direction, is_mixed, paragraph_direction, runs, words
 
 RGB = tuple[int, int, int]
 
@@ -47,6 +49,15 @@ _SCRIPT_HINTS: dict[str, tuple[str, ...]] = {
     "DEVANAGARI": ("NotoSansDevanagari", "Lohit-Devanagari", "Mukta"),
     "CYRILLIC": ("DejaVuSans", "NotoSans-"),
     "GREEK": ("DejaVuSans", "NotoSans-"),
+    "EMOJI": (
+        "NotoColorEmoji",
+        "AppleColorEmoji",
+        "Apple Color Emoji",
+        "seguiemj",
+        "Twemoji",
+        "NotoEmoji",
+        "Symbola",
+    ),
 }
 # Scripts that need HarfBuzz told their script (and direction) to join and order letters:
 # without it Arabic comes out reversed and unjoined, Devanagari without its conjuncts.
@@ -71,9 +82,33 @@ _SHAPING: dict[str, tuple[str, str]] = {
 _GENERIC = ("NotoSans-", "DejaVuSans", "NotoSansSymbols", "NotoColorEmoji", "Arial", "Segoe")
 
 
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x1F000 <= cp < 0x1FB00 or 0x2600 <= cp <= 0x27BF or 0x2B00 <= cp <= 0x2BFF
+
+
 def _script_of(ch: str) -> str:
+    if _is_emoji(ch):
+        return "EMOJI"  # one search finds the emoji font for every emoji
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
+
+
+def _attaches(ch: str) -> bool:
+    """Marks, joiners and variation selectors belong to the letter before them."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cf", "Sk") or "\ufe00" <= ch <= "\ufe0f"
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A word (or part of one) in one direction and one font, measured."""
+
+    text: str
+    direction: Direction
+    face: str
+    width: int  # with its trailing spaces
+    inked: int  # without them: what must fit at a line's end
+    starts_word: bool  # a line may break before it (not inside a word cut by a font change)
 
 
 def shaping_for(text: str) -> tuple[str, str]:
@@ -88,6 +123,12 @@ def shaping_for(text: str) -> tuple[str, str]:
             if found is not None:
                 return found
     return ("Latn", "ltr")
+
+
+def _shape(font: pygame.font.Font, text: str, direction: str) -> None:
+    """Tell HarfBuzz the script and direction to shape ``text`` in."""
+    font.set_script(shaping_for(text)[0])
+    font.set_direction(pygame.DIRECTION_RTL if direction == "rtl" else pygame.DIRECTION_LTR)
 
 
 class _Coverage:
@@ -157,6 +198,7 @@ class TextBook:
         self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._fallback_files = fallback_files
         self._fallback_for: dict[tuple[str, bool], str | None] = {}
+        self._fixed: dict[str, bool] = {}  # face -> draws at one size only (bitmap emoji)
         self.renders = 0  # how many surfaces were really rendered (the cache's misses)
 
     # Fonts -----------------------------------------------------------------------------
@@ -259,18 +301,173 @@ class TextBook:
         if cached is not None:
             self._text.move_to_end(key)
             return cached
-        font = self.font(self.face_for(text, face), size)
-        script, direction = shaping_for(text)
-        font.set_script(script)
-        font.set_direction(pygame.DIRECTION_RTL if direction == "rtl" else pygame.DIRECTION_LTR)
-        font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
-            align, pygame.FONT_RIGHT
-        )
-        surface = font.render(text, True, colour, None, max(0, wrap))
+        if self._needs_runs(text, face):
+            surface = self._render_runs(text, size, colour, face, wrap, align)
+        else:
+            font = self.font(self.face_for(text, face), size)
+            _shape(font, text, shaping_for(text)[1])
+            font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
+                align, pygame.FONT_RIGHT
+            )
+            surface = font.render(text, True, colour, None, max(0, wrap))
         self.renders += 1
         self._text[key] = surface
         if len(self._text) > _TEXT_CACHE_LIMIT:
             self._text.popitem(last=False)
+        return surface
+
+    def size(self, text: str, size: int, face: Face = Face.REGULAR) -> tuple[int, int]:
+        """How large ``text`` is drawn on one line, measured the way :meth:`render` draws."""
+        if not self._needs_runs(text, face):
+            font = self.font(self.face_for(text, face), size)
+            _shape(font, text, shaping_for(text)[1])
+            return font.size(text)
+        return self.render(text, size, (0, 0, 0), face=face).get_size()
+
+    # Mixed text: runs of one direction and one font -------------------------------------
+    def _needs_runs(self, text: str, face: Face) -> bool:
+        """Whether one font in one direction cannot draw ``text``: it mixes reading
+        directions (an Arabic name in an English sentence), or no font has all its letters
+        (a name in Japanese beside one in Arabic, an emoji in a question)."""
+        if text.isascii():
+            return False
+        return is_mixed(text) or not self._covers(self.face_for(text, face), text)
+
+    def _scale(self, face: str, size: int) -> float:
+        """Colour emoji fonts draw at one fixed, large size whatever size is asked: how much
+        to shrink their pictures to sit in a line of ``size`` text (1.0 for other fonts)."""
+        fixed = self._fixed.get(face)
+        if fixed is None:
+            fixed = self.font(face, 10).get_height() == self.font(face, 20).get_height()
+            self._fixed[face] = fixed
+        if not fixed:
+            return 1.0
+        return self.font(Face.REGULAR, size).get_height() / self.font(face, size).get_height()
+
+    def _chunks(self, word: str, face: Face) -> list[tuple[str, str]]:
+        """``word`` cut where the font that can draw it changes: (text, face) pairs."""
+        if word.isspace() or self._covers(face, word):
+            return [(word, str(face))]
+        parts: list[list[str]] = []
+        faces: list[str] = []
+        for ch in word:
+            if parts and _attaches(ch):
+                parts[-1].append(ch)
+                continue
+            # Spaces come from the text's own face: an emoji font's space is emoji-wide.
+            covered = ch.isspace() or self._covers(face, ch)
+            chosen = str(face) if covered else str(self.face_for(ch, face))
+            if parts and chosen == faces[-1]:
+                parts[-1].append(ch)
+            else:
+                parts.append([ch])
+                faces.append(chosen)
+        return [("".join(chars), chosen) for chars, chosen in zip(parts, faces, strict=True)]
+
+    def _pieces(self, line: str, size: int, face: Face, paragraph: Direction) -> list[_Piece]:
+        out: list[_Piece] = []
+        for run in runs(line, paragraph):
+            for word in words(run):
+                for i, (text, chosen) in enumerate(self._chunks(word.text, face)):
+                    font = self.font(chosen, size)
+                    _shape(font, text, run.direction)
+                    k = self._scale(chosen, size)
+                    width = round(font.size(text)[0] * k)
+                    inked = round(font.size(text.rstrip())[0] * k) if text.rstrip() else 0
+                    out.append(_Piece(text, run.direction, chosen, width, inked, i == 0))
+        return out
+
+    @staticmethod
+    def _break(pieces: list[_Piece], wrap: int) -> list[list[_Piece]]:
+        """Greedy line breaks at word ends, as wide as ``wrap`` (0: one line)."""
+        lines: list[list[_Piece]] = [[]]
+        width = 0
+        for piece in pieces:
+            if wrap > 0 and lines[-1] and width + piece.inked > wrap and piece.starts_word:
+                lines.append([])
+                width = 0
+                if piece.text.isspace():
+                    continue
+            lines[-1].append(piece)
+            width += piece.width
+        return lines
+
+    def _draw_line(
+        self, line: list[_Piece], size: int, colour: RGB, paragraph: Direction
+    ) -> pygame.Surface:
+        """One line: its pieces joined into runs, the runs laid out in reading order."""
+        segments: list[tuple[str, Direction, str]] = []
+        for piece in line:
+            last = segments[-1] if segments else None
+            if last is not None and last[1] == piece.direction and last[2] == piece.face:
+                segments[-1] = (last[0] + piece.text, last[1], last[2])
+            else:
+                segments.append((piece.text, piece.direction, piece.face))
+        if segments:  # a line's trailing spaces take no room
+            text, direction, chosen = segments[-1]
+            segments[-1] = (text.rstrip(), direction, chosen)
+        groups: list[list[tuple[str, Direction, str]]] = []
+        for segment in segments:
+            if segment[0] and groups and groups[-1][0][1] == segment[1]:
+                groups[-1].append(segment)
+            elif segment[0]:
+                groups.append([segment])
+        if paragraph == "rtl":
+            groups.reverse()
+        images: list[tuple[pygame.Surface, int]] = []
+        for group in groups:
+            for text, direction, chosen in reversed(group) if group[0][1] == "rtl" else group:
+                font = self.font(chosen, size)
+                _shape(font, text, direction)
+                image = font.render(text, True, colour)
+                k = self._scale(chosen, size)
+                if k != 1.0:
+                    scaled = (
+                        max(1, round(image.get_width() * k)),
+                        max(1, round(image.get_height() * k)),
+                    )
+                    image = pygame.transform.smoothscale(image, scaled)
+                images.append((image, round(font.get_ascent() * k)))
+        # Line height from the ink, not the fonts' boxes: an Arabic font reserves room for
+        # stacked marks that would make every line holding an Arabic name taller.
+        base = self.font(Face.REGULAR, size)
+        rises, falls = [base.get_ascent()], [base.get_height() - base.get_ascent()]
+        for image, ascent in images:
+            ink = image.get_bounding_rect()
+            if ink.height:
+                rises.append(ascent - ink.top)
+                falls.append(ink.bottom - ascent)
+        baseline = max(rises)
+        height = baseline + max(falls)
+        surface = pygame.Surface(
+            (max(1, sum(i.get_width() for i, _ in images)), height), pygame.SRCALPHA
+        )
+        x = 0
+        for image, ascent in images:
+            surface.blit(image, (x, baseline - ascent))
+            x += image.get_width()
+        return surface
+
+    def _render_runs(
+        self, text: str, size: int, colour: RGB, face: Face, wrap: int, align: str
+    ) -> pygame.Surface:
+        paragraph = paragraph_direction(text)
+        lines: list[list[_Piece]] = []
+        for hard_line in text.split("\n"):
+            lines.extend(self._break(self._pieces(hard_line, size, face, paragraph), max(0, wrap)))
+        drawn = [self._draw_line(line, size, colour, paragraph) for line in lines]
+        step = self.font(Face.REGULAR, size).get_linesize()
+        width = wrap if wrap > 0 else max(d.get_width() for d in drawn)
+        heights = [max(step, d.get_height()) for d in drawn]
+        surface = pygame.Surface((max(1, width), max(1, sum(heights))), pygame.SRCALPHA)
+        # "left" is where reading starts: the right edge for a right-to-left paragraph.
+        where = ("right" if paragraph == "rtl" else "left") if align == "left" else align
+        y = 0
+        for image, height in zip(drawn, heights, strict=True):
+            spare = width - image.get_width()
+            x = 0 if where == "left" else spare // 2 if where == "center" else spare
+            surface.blit(image, (x, y))
+            y += height
         return surface
 
     def fit(
@@ -330,7 +527,7 @@ class TextBook:
         # is already well filled costs nothing, and most others one more render.
         lines_h = surface.get_height()
         lines = max(1, round(lines_h / self.font(face, current).get_linesize()))
-        total = self.font(self.face_for(text, face), current).size(text)[0]
+        total = self.size(text, current, face)[0]
         if total - (lines - 1) * width >= width * 0.6:
             return surface, current
         guess = min(width, round(total / lines * 1.1))
