@@ -50,11 +50,21 @@ def test_eight_players_any_script_names_stripped() -> None:
     settings = Settings(players=(" 日向 ", "Zoë", "Ødegård", "محمد", "Ана", "x" * 24, "B", "C"))
     assert settings.players[0] == "日向"
     assert len(settings.players) == 8
+    # Zero-width joiners are parts of names (Persian, Indic scripts, emoji sequences).
+    joined = Settings(players=("نسرین\u200cدخت", "👩\u200d🎤 Ana"))
+    assert joined.players == ("نسرین\u200cدخت", "👩\u200d🎤 Ana")
 
 
 @pytest.mark.parametrize(
     "players",
-    [("Ana", "   "), ("Ana", "x" * 25), ("Ana", "ana"), ("Ana", "A\nB"), ("Ana", " Ana ")],
+    [
+        ("Ana", "   "),
+        ("Ana", "x" * 25),
+        ("Ana", "ana"),
+        ("Ana", "A\nB"),
+        ("Ana", " Ana "),
+        ("Ana", "\u202eanA"),  # a right-to-left override disguising a name
+    ],
 )
 def test_bad_names(players: tuple[str, ...]) -> None:
     with pytest.raises(PlayerNameError):

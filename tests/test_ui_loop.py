@@ -109,6 +109,36 @@ def test_text_field_takes_ime_text_and_caps_length() -> None:
     assert field.value.startswith("咲")
 
 
+def test_text_field_keeps_joiners_and_puts_the_caret_where_reading_ends() -> None:
+    field = TextInput("name", "")
+    # A Persian name with a zero-width non-joiner, and a direction override, which is not
+    # a letter and would disguise the name.
+    field.handle(pygame.event.Event(pygame.TEXTINPUT, text="نسرین\u200cدخت\u202e"))
+    assert field.value == "نسرین\u200cدخت"
+    from deckgame.ui.look import Look
+    from deckgame.ui.theme import metrics_for, theme_named
+
+    book = TextBook()
+    look = Look(theme=theme_named("light"), metrics=metrics_for((1280, 720)), text=book)
+    field.rect = pygame.Rect(0, 0, 600, 60)
+    caret = theme_named("light").text
+
+    def caret_x() -> int:
+        surface = pygame.Surface((600, 60))
+        surface.fill((255, 255, 255))
+        field.draw(surface, look, focused=True)
+        found = [
+            x for x in range(600) if all(surface.get_at((x, y))[:3] == caret for y in (22, 38))
+        ]
+        return found[0] if found else -1
+
+    field.set("محمد")  # the cursor at the end, which in Arabic is on the left
+    end = caret_x()
+    field.handle(key(pygame.K_HOME))
+    start = caret_x()
+    assert 0 <= end < start
+
+
 def test_complex_scripts_are_shaped() -> None:
     assert shaping_for("Ana") == ("Latn", "ltr")
     assert shaping_for("محمد") == ("Arab", "rtl")

@@ -66,13 +66,20 @@ class Phase(StrEnum):
     ENDED = "ended"
 
 
+_JOINERS = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner and joiner
+
+
 def _clean_name(raw: str) -> str:
     name = unicodedata.normalize("NFC", str(raw)).strip()
     if not name:
         raise PlayerNameError("a player name cannot be empty")
     if len(name) > MAX_NAME:
         raise PlayerNameError(f"the name {name[:MAX_NAME]!r}... is longer than {MAX_NAME}")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+    # Zero-width joiners belong to names in Persian, Indic scripts and emoji sequences;
+    # other format characters (direction overrides among them) could disguise a name.
+    if any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in _JOINERS for ch in name
+    ):
         raise PlayerNameError(f"the name {name!r} contains control characters")
     return name
 

@@ -13,6 +13,7 @@ import pygame
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
+from deckgame.ui.runs import paragraph_direction
 from deckgame.ui.theme import RGB, mix
 
 MAX_NAME = 24
@@ -161,7 +162,7 @@ class TextInput:
         """Apply an editing event; True when it was used."""
         if event.type == pygame.TEXTINPUT:
             room = self.max_len - len(self.value)
-            text = "".join(ch for ch in event.text if ch.isprintable())[: max(0, room)]
+            text = "".join(ch for ch in event.text if _typeable(ch))[: max(0, room)]
             self.value = self.value[: self.cursor] + text + self.value[self.cursor :]
             self.cursor += len(text)
             self.composing = ""
@@ -207,8 +208,12 @@ class TextInput:
         surface.blit(text, text.get_rect(midleft=inner.midleft))
         if focused:
             before = self.value[: self.cursor] + self.composing
-            x = inner.x + (look.text.render(before, m.body, t.text).get_width() if before else 0)
-            x = min(x, inner.right)
+            width = look.text.render(before, m.body, t.text).get_width() if before else 0
+            if paragraph_direction(shown) == "rtl":  # a right-to-left name ends on the left
+                x = inner.x + text.get_width() - width
+            else:
+                x = inner.x + width
+            x = max(inner.x, min(x, inner.right))
             h = text.get_height()
             pygame.draw.line(
                 surface, t.text, (x, inner.centery - h // 2), (x, inner.centery + h // 2), 2
@@ -216,6 +221,14 @@ class TextInput:
 
 
 Focusable = Button | TextInput
+
+# Joiners that names in Persian, Hindi and other scripts need although they print nothing.
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def _typeable(ch: str) -> bool:
+    """What a name may hold: printable characters and the zero-width (non-)joiners."""
+    return ch.isprintable() or ch in _JOINERS
 
 
 class FocusOrder:
