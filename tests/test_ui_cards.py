@@ -185,14 +185,14 @@ def test_a_follow_up_stays_smaller_than_a_shrunken_question() -> None:
     pygame.font.init()
     book = TextBook(fallback_files=[])
     chosen: dict[str, int] = {}
-    fit_sized = book.fit_sized
+    fit = book.fit
 
     def spy(text: str, *args: object, **kwargs: object) -> tuple[pygame.Surface, int]:
-        surface, size = fit_sized(text, *args, **kwargs)  # type: ignore[arg-type]
+        surface, size = fit(text, *args, **kwargs)  # type: ignore[arg-type]
         chosen[text] = size  # the last fit of each text is the one drawn
         return surface, size
 
-    book.fit_sized = spy  # type: ignore[method-assign]
+    book.fit = spy  # type: ignore[method-assign]
     long_question = (
         "Think of a moment this year when you felt most like yourself, without trying to "
         "be anyone else: where were you, who was there, and what made it feel that way?"

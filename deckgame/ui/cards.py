@@ -159,7 +159,7 @@ def _draw_body(
     follow_min = max(8, px(12))
     follow_size = 0
     if view.follow_up:
-        follow, follow_size = book.fit_sized(
+        follow, follow_size = book.fit(
             view.follow_up,
             follow_box,
             theme.text_muted,
@@ -174,7 +174,7 @@ def _draw_body(
     measure = min(body.width, main_size * 22)
 
     def fit_main(room: int) -> tuple[pygame.Surface, int]:
-        return book.fit_sized(
+        return book.fit(
             view.text,
             (measure, max(1, room)),
             theme.text,
@@ -190,7 +190,7 @@ def _draw_body(
     # the room it gives back goes to the question.
     cap = max(follow_min, round(main_px * FOLLOW_UP_RATIO))
     if view.follow_up and follow is not None and follow_size > cap:
-        follow = book.fit(
+        follow, _ = book.fit(
             view.follow_up,
             follow_box,
             theme.text_muted,

@@ -481,26 +481,9 @@ class TextBook:
         face: Face = Face.REGULAR,
         align: str = "left",
         balance: bool = False,
-    ) -> pygame.Surface:
-        """``text`` wrapped to the box width at the largest size (<= ``size``) that fits;
-        with ``balance``, wrapped as narrow as it can be without taking another line."""
-        return self.fit_sized(
-            text, box, colour, size=size, min_size=min_size, face=face, align=align, balance=balance
-        )[0]
-
-    def fit_sized(
-        self,
-        text: str,
-        box: tuple[int, int],
-        colour: RGB,
-        *,
-        size: int,
-        min_size: int = 10,
-        face: Face = Face.REGULAR,
-        align: str = "left",
-        balance: bool = False,
     ) -> tuple[pygame.Surface, int]:
-        """:meth:`fit`, and the size it chose."""
+        """``text`` wrapped to the box width at the largest size (<= ``size``) that fits, and
+        that size; with ``balance``, wrapped as narrow as it can be without another line."""
         width, height = box
         current = size
         too_big: int | None = None
