@@ -207,3 +207,24 @@ def test_a_follow_up_stays_smaller_than_a_shrunken_question() -> None:
     render_card(short, (1100, 628), theme_named("light"), 1.0, book)
     assert chosen["Why that one?"] < chosen["Tea or coffee?"]
     assert chosen["Why that one?"] > round(chosen["Tea or coffee?"] * 0.5)
+
+
+def test_a_right_to_left_card_hangs_from_the_right() -> None:
+    book = TextBook()  # with the system's fallback fonts
+    text = "ما الذي يمنحك شعوراً بالسلام عندما يكون يومك صعباً؟"
+    if book.face_for(text, "bold") == "bold":  # type: ignore[arg-type]
+        pytest.skip("no Arabic font installed here")
+    view = dataclasses.replace(PLAIN, text=text, follow_up="ومتى شعرت بذلك آخر مرة؟")
+    size = (985, 540)
+    lay = layout_card(view, size, 1.0, book, "Emotional")
+    card = render_card(view, size, theme_named("light"), 1.0, book)
+    face = theme_named("light").surface
+    body = lay.body
+    inked = [
+        x
+        for x in range(body.left, body.right)
+        if any(card.get_at((x, y))[:3] != face for y in range(body.top, body.bottom, 3))
+    ]
+    assert inked, "nothing drawn in the body"
+    assert body.right - inked[-1] < lay.px(24)  # ends at the right edge ...
+    assert inked[0] - body.left > body.width // 6  # ... and leaves the left side open

@@ -110,8 +110,9 @@ def test_wrapped_mixed_text_fits_and_every_part_has_its_glyphs(book: TextBook) -
 
 
 @needs_arabic
-def test_a_right_to_left_card_starts_at_the_right(book: TextBook) -> None:
-    surface = book.render("ما الذي تتذكره من يوم مع Ana؟", 28, BLACK, wrap=600)
+@pytest.mark.parametrize("text", ["ما الذي تتذكره من يوم مع Ana؟", "ما الذي تتذكره من ذلك اليوم؟"])
+def test_a_right_to_left_card_starts_at_the_right(book: TextBook, text: str) -> None:
+    surface = book.render(text, 28, BLACK, wrap=600)
     ink = surface.get_bounding_rect()
     assert ink.right > surface.get_width() - 10 and ink.left > 10
 

@@ -15,6 +15,7 @@ from deckgame.model import Card, IntimacyType, Who, level_label, render_text
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import CardLayout, layout_card
 from deckgame.ui.icons import icon
+from deckgame.ui.runs import paragraph_direction
 from deckgame.ui.text import TextBook
 from deckgame.ui.theme import Theme
 
@@ -202,14 +203,16 @@ def _draw_body(
         main, main_px = fit_main(main_room)
     block = main.get_height() + (follow.get_height() + px(16) if follow is not None else 0)
     top = body.y + max(0, (body.height - block) // 3)  # a little above centre reads calmer
-    surface.blit(main, (body.x, top), area=pygame.Rect(0, 0, measure, main_room))
+    # A right-to-left card (a deck in Arabic or Hebrew) hangs from the right edge instead.
+    rtl = paragraph_direction(view.text) == "rtl"
+    x = body.right - min(measure, main.get_width()) if rtl else body.x
+    surface.blit(main, (x, top), area=pygame.Rect(0, 0, measure, main_room))
     if follow is not None:
         colour = theme.type_style(view.type).colour
         fy = top + main.get_height() + px(16)
-        pygame.draw.line(
-            surface, colour, (body.x, fy - px(8)), (body.x + px(48), fy - px(8)), px(3)
-        )
-        surface.blit(follow, (body.x, fy))
+        rule = (body.right - px(48), body.right) if rtl else (body.x, body.x + px(48))
+        pygame.draw.line(surface, colour, (rule[0], fy - px(8)), (rule[1], fy - px(8)), px(3))
+        surface.blit(follow, (body.right - follow.get_width() if rtl else body.x, fy))
 
 
 _BOOK: TextBook | None = None

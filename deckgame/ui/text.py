@@ -305,7 +305,10 @@ class TextBook:
             surface = self._render_runs(text, size, colour, face, wrap, align)
         else:
             font = self.font(self.face_for(text, face), size)
-            _shape(font, text, shaping_for(text)[1])
+            direction = shaping_for(text)[1]
+            _shape(font, text, direction)
+            if align == "left" and direction == "rtl":
+                align = "right"  # "left" is where reading starts, as in _render_runs
             font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
                 align, pygame.FONT_RIGHT
             )
