@@ -1,6 +1,8 @@
 """Render every scene to PNG, at 1280x720 and 800x600, plus the table in each theme.
 
-    python scripts/render_screens.py [OUT_DIR]      (default: out/screens)
+    python scripts/render_screens.py [OUT_DIR] [--readme]     (default: out/screens)
+
+With ``--readme`` the pictures the README shows are copied into docs/screens as well.
 
 Uses the dummy video driver, a throwaway DECKGAME_HOME and a fixed seed, so the pictures
 are the same on every run and nothing of the player's own setup is touched.
@@ -9,6 +11,7 @@ are the same on every run and nothing of the player's own setup is touched.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -168,8 +171,21 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
         shot(app, out, f"{name}-{suffix}")
 
 
+# The pictures the README shows, by the name each one has there.
+README_SHOTS = {
+    "table": "table-1280x720",
+    "go-deeper": "deeper-1280x720",
+    "summary": "summary-1280x720",
+    "two-cards": "table-offer-1280x720",
+    "table-dark": "theme-dark",
+    "workshop": "workshop-1280x720",
+}
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path("out/screens")
+    readme = "--readme" in argv
+    args = [a for a in argv[1:] if a != "--readme"]
+    out = Path(args[0]) if args else Path("out/screens")
     out.mkdir(parents=True, exist_ok=True)
     scenes(out, (1280, 720), "1280x720")
     scenes(out, (800, 600), "800x600")
@@ -184,6 +200,11 @@ def main(argv: list[str]) -> int:
         table(app)
         shot(app, out, f"theme-{theme}")
     pygame.quit()
+    if readme:  # refresh the README's pictures from this run
+        docs = Path(__file__).resolve().parent.parent / "docs" / "screens"
+        for name, source in README_SHOTS.items():
+            shutil.copyfile(out / f"{source}.png", docs / f"{name}.png")
+            print(docs / f"{name}.png")
     return 0
 
 
