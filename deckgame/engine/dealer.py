@@ -11,22 +11,51 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
+from operator import attrgetter
+from types import MappingProxyType
 
 from deckgame.engine.state import PileKey, Settings, State
 from deckgame.model import Card, IntimacyType
 
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
+_MIX_1 = 0xBF58476D1CE4E5B9
+_MIX_2 = 0x94D049BB133111EB
+
+# Pile keys and mix counts use the plain string value; ``IntimacyType.value`` is an enum
+# property, several times slower than this lookup on the dealing path.
+TYPE_KEY: Mapping[IntimacyType, str] = MappingProxyType({t: t.value for t in IntimacyType})
 
 
 def rand_below(seed: int, counter: int, n: int) -> int:
-    """The ``counter``-th random integer in ``[0, n)`` for ``seed`` (splitmix64)."""
+    """The ``counter``-th random integer in ``[0, n)`` for ``seed`` (splitmix64).
+
+    >>> [rand_below(7, counter, 1000) for counter in (0, 1, 31, 32, 10**6)]
+    [487, 804, 820, 272, 812]
+    """
     z = (seed + (counter + 1) * _GOLDEN) & _MASK
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    z = ((z ^ (z >> 30)) * _MIX_1) & _MASK
+    z = ((z ^ (z >> 27)) * _MIX_2) & _MASK
     z ^= z >> 31
     # The modulo bias is below 2**-50 for any pile size a deck can have.
     return z % n
+
+
+def _shuffle(pile: list[str], seed: int, counter: int) -> int:
+    """Fisher-Yates with draws ``counter``, ``counter + 1``, ...; returns the next counter.
+
+    The numbers of ``rand_below(seed, counter, i + 1)``, computed inline: a session starts
+    by shuffling every card, and a call per card was most of starting one.
+    """
+    z_base = seed + counter * _GOLDEN
+    for i in range(len(pile) - 1, 0, -1):
+        z_base += _GOLDEN
+        z = z_base & _MASK
+        z = ((z ^ (z >> 30)) * _MIX_1) & _MASK
+        z = ((z ^ (z >> 27)) * _MIX_2) & _MASK
+        j = (z ^ (z >> 31)) % (i + 1)
+        pile[i], pile[j] = pile[j], pile[i]
+    return counter + max(len(pile) - 1, 0)
 
 
 def _next(state: State, n: int) -> int:
@@ -72,20 +101,36 @@ def build_piles(
     Cards in ``history`` (seen on earlier nights) go to the bottom of their piles, still in
     shuffled order, so they come back only when the fresh ones are used up.
     """
-    grouped: dict[PileKey, list[str]] = {}
-    # Sorted by id so the piles depend on the cards, not the order they were loaded in.
-    for card in sorted(cards, key=lambda c: c.id):
-        if card.level is not None and playable(card, state.settings):
-            grouped.setdefault((card.type.value, card.level), []).append(card.id)
+    grouped = _group(cards, state.settings)
     seen = set(history)
     piles: dict[PileKey, list[str]] = {}
     for key in sorted(grouped):
         pile = grouped[key]
-        for i in range(len(pile) - 1, 0, -1):  # Fisher-Yates
-            j = _next(state, i + 1)
-            pile[i], pile[j] = pile[j], pile[i]
-        piles[key] = [c for c in pile if c in seen] + [c for c in pile if c not in seen]
+        state.draws = _shuffle(pile, state.seed, state.draws)
+        if seen:
+            pile = [c for c in pile if c in seen] + [c for c in pile if c not in seen]
+        piles[key] = pile
     return piles
+
+
+def _group(cards: Iterable[Card], settings: Settings) -> dict[PileKey, list[str]]:
+    """The ids of the playable level cards per pile, each pile in id order.
+
+    :func:`playable` with the settings read once rather than once per card.
+    """
+    types, decks = settings.types, settings.decks
+    audience, count, excluded = settings.audience, len(settings.players), settings.excluded
+    grouped: dict[PileKey, list[str]] = {}
+    # Sorted by id so the piles depend on the cards, not the order they were loaded in.
+    for card in sorted(cards, key=attrgetter("id")):
+        if (
+            card.level is not None
+            and card.type in types
+            and (decks is None or card.deck in decks)
+            and card.suits(audience, count, excluded)
+        ):
+            grouped.setdefault((TYPE_KEY[card.type], card.level), []).append(card.id)
+    return grouped
 
 
 def levels_with_cards(state: State) -> list[int]:
@@ -115,9 +160,13 @@ def previous_level(state: State) -> int | None:
     return max(below) if below else state.level - 1
 
 
-@lru_cache(maxsize=64)
-def _type_order(types: frozenset[IntimacyType]) -> tuple[str, ...]:
-    return tuple(sorted(t.value for t in types))
+@lru_cache(maxsize=256)
+def _level_piles(types: frozenset[IntimacyType], level: int) -> tuple[tuple[str, PileKey], ...]:
+    """(type, pile key) at ``level`` for the types in play, sorted so ties resolve alike.
+
+    Cached: ``draw`` runs on most actions, and building the keys anew was half its time.
+    """
+    return tuple((t, (t, level)) for t in sorted(TYPE_KEY[t] for t in types))
 
 
 def draw(state: State) -> str | None:
@@ -126,25 +175,24 @@ def draw(state: State) -> str | None:
     Fair mixing: the type dealt least at this level goes next; ties are broken by the
     seeded RNG, so types interleave evenly whatever their pile sizes.
     """
-    best: list[str] = []
+    best: list[PileKey] = []
     fewest = -1
     mix = state.mix
-    level = state.level
     piles = state.piles
-    for type_ in _type_order(state.settings.types):  # sorted: ties resolve the same way
-        if not piles.get((type_, level)):
+    for type_, key in _level_piles(state.settings.types, state.level):
+        if not piles.get(key):
             continue
         count = mix.get(type_, 0)
         if fewest < 0 or count < fewest:
-            best = [type_]
+            best = [key]
             fewest = count
         elif count == fewest:
-            best.append(type_)
+            best.append(key)
     if not best:
         return None
-    type_ = best[0] if len(best) == 1 else best[_next(state, len(best))]
-    card = piles[(type_, level)].pop()
-    mix[type_] = fewest + 1
+    key = best[0] if len(best) == 1 else best[_next(state, len(best))]
+    card = piles[key].pop()
+    mix[key[0]] = fewest + 1
     state.dealt[card] = None
     return card
 
@@ -153,4 +201,4 @@ def put_under(state: State, card_id: str, cards: Mapping[str, Card]) -> None:
     """Return a shown card to the bottom of its pile (a pass, a skip, an unpicked offer)."""
     card = cards[card_id]
     assert card.level is not None  # only level cards are ever dealt
-    state.piles.setdefault((card.type.value, card.level), []).insert(0, card_id)
+    state.piles.setdefault((TYPE_KEY[card.type], card.level), []).insert(0, card_id)

@@ -268,7 +268,7 @@ class Game:
         """Apply ``action`` and return its events; an illegal one raises and changes nothing."""
         if isinstance(action, Undo):
             return self._undo()
-        rules.check(self._state, self.cards, action)
+        effect = rules.checked(self._state, self.cards, action)
         segment = self._segments[-1]
         if len(segment[1]) >= CHECKPOINT_EVERY:
             segment = (self._state.copy(), [])
@@ -276,7 +276,7 @@ class Game:
             if len(self._segments) > MAX_CHECKPOINTS:
                 del self._segments[0]
         out: list[Event] = []
-        rules.perform(self._state, self.cards, action, out)
+        effect(self._state, self.cards, action, out)
         if isinstance(action, Veto):
             # Safety: an X-card is final. Undo stops here so a removed card never returns to
             # the shared screen, whoever presses U next.

@@ -1,7 +1,8 @@
 """The rules: which action is legal in which phase, and what it does to the state.
 
-Every action type has a *check* (raises :class:`IllegalAction`, never changes anything)
-and a *do* (changes the state, appends events, never fails after its check passed).
+Every action type has a :class:`Rule`: the phases it is allowed in, a *check* of anything
+more (raises :class:`IllegalAction`, never changes anything) and an *effect* (changes the
+state, appends events, never fails after its checks passed).
 :class:`deckgame.engine.game.Game` wraps them with undo and serialisation.
 
 Turn flow: a turn starts by dealing (implicit). ``Done`` -> after phase -> ``Next`` ends
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from deckgame.engine import dealer
 from deckgame.engine.actions import (
@@ -45,6 +46,7 @@ from deckgame.engine.actions import (
     WrongPhase,
     WrongPlayer,
 )
+from deckgame.engine.dealer import TYPE_KEY
 from deckgame.engine.events import Event
 from deckgame.engine.state import Phase, State
 from deckgame.model import Card
@@ -52,14 +54,25 @@ from deckgame.model import Card
 Cards = Mapping[str, Card]
 Events = list[Event]
 
-_SHOWING = (Phase.OFFER, Phase.CARD)
-_CARD = (Phase.CARD,)
-_OFFER = (Phase.OFFER,)
-_AFTER = (Phase.AFTER,)
-_ON_TABLE = (Phase.CARD, Phase.AFTER)
-_VETO = (Phase.OFFER, Phase.CARD, Phase.AFTER)
-_VOTE = (Phase.DEEPER, Phase.DRY)
-_OPEN = (Phase.OFFER, Phase.CARD, Phase.AFTER, Phase.DEEPER, Phase.DRY)
+# The phases as plain globals: the rules read them on every action, and in Python 3.11 a
+# ``Phase.CARD`` costs over ten global reads (EnumType defines __getattr__, which sends
+# every attribute read on the class down a slow path).
+_OFFER = Phase.OFFER
+_CARD = Phase.CARD
+_AFTER = Phase.AFTER
+_DEEPER = Phase.DEEPER
+_DRY = Phase.DRY
+_ENDED = Phase.ENDED
+
+# Where each action is allowed, in the order the error message names them.
+_SHOWING = (_OFFER, _CARD)
+_ONLY_CARD = (_CARD,)
+_ONLY_OFFER = (_OFFER,)
+_ONLY_AFTER = (_AFTER,)
+_ON_TABLE = (_CARD, _AFTER)
+_VETO = (_OFFER, _CARD, _AFTER)
+_VOTE = (_DEEPER, _DRY)
+_OPEN = (_OFFER, _CARD, _AFTER, _DEEPER, _DRY)
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -83,10 +96,9 @@ def default_other(state: State) -> int:
     return (state.seat + 1) % len(state.settings.players)
 
 
-def _phase(state: State, allowed: tuple[Phase, ...]) -> None:
-    if state.phase not in allowed:
-        names = ", ".join(p.value for p in allowed)
-        raise WrongPhase(f"not possible in the {state.phase.value} phase (only: {names})")
+def _wrong_phase(state: State, allowed: tuple[Phase, ...]) -> WrongPhase:
+    names = ", ".join(p.value for p in allowed)
+    return WrongPhase(f"not possible in the {state.phase.value} phase (only: {names})")
 
 
 def _seat(state: State, seat: int) -> None:
@@ -102,9 +114,9 @@ def _is_index(value: object, size: int) -> bool:
 
 
 def _shown(state: State) -> list[str]:
-    if state.phase is Phase.OFFER:
+    if state.phase is _OFFER:
         return list(state.offered)
-    if state.phase is Phase.CARD and state.card is not None:
+    if state.phase is _CARD and state.card is not None:
         return [state.card]
     return []
 
@@ -133,23 +145,22 @@ def deal(state: State, cards: Cards, out: Events) -> None:
             break
         drawn.append(card)
     if not drawn:
-        state.phase = Phase.DRY
+        state.phase = _DRY
         state.votes = 0
         emit(state, out, "dry", can_go_deeper=dealer.next_level(state) is not None)
         return
     for card in drawn:
         emit(state, out, "deal", card)
     if len(drawn) == 2:
-        state.phase = Phase.OFFER
+        state.phase = _OFFER
         state.offered = drawn
     else:
-        state.phase = Phase.CARD
+        state.phase = _CARD
         state.card = drawn[0]
 
 
 def end_turn(state: State, cards: Cards, out: Events) -> None:
     """Finish the active turn; close the round after the last seat; maybe ask to go deeper."""
-    _clear_table(state)
     count = len(state.settings.players)
     last = state.seat == count - 1
     trust = False
@@ -172,12 +183,13 @@ def end_turn(state: State, cards: Cards, out: Events) -> None:
     if last and trust and state.trust_rounds >= state.settings.unlock_rounds:
         deeper = dealer.next_level(state)
         if deeper is not None:
-            state.phase = Phase.DEEPER
+            _clear_table(state)
+            state.phase = _DEEPER
             state.votes = 0
             state.other = None
             emit(state, out, "unlock", player=None, to_level=deeper)
             return
-    start_turn(state, cards, out)
+    start_turn(state, cards, out)  # its deal clears the table
 
 
 def change_level(state: State, to_level: int) -> None:
@@ -193,39 +205,24 @@ def change_level(state: State, to_level: int) -> None:
 
 
 def _check_pick(state: State, cards: Cards, action: Pick) -> None:
-    _phase(state, _OFFER)
     if not _is_index(action.index, len(state.offered)):
         raise InvalidChoice(f"pick 0 to {len(state.offered) - 1}, not {action.index!r}")
 
 
 def _check_other(state: State, cards: Cards, action: ChooseOther) -> None:
-    _phase(state, _SHOWING)
     _seat(state, action.seat)
     if action.seat == state.seat:
         raise WrongPlayer("{other} is someone else than the active player")
 
 
-def _check_card(state: State, cards: Cards, action: Done | Pass | Skip) -> None:
-    if isinstance(action, Done):
-        _phase(state, _CARD)
-    else:
-        _phase(state, _SHOWING)
-
-
-def _check_next(state: State, cards: Cards, action: Next) -> None:
-    _phase(state, _AFTER)
-
-
 def _check_veto(state: State, cards: Cards, action: Veto) -> None:
-    _phase(state, _VETO)
-    shown = len(state.offered) if state.phase is Phase.OFFER else 1
+    shown = len(state.offered) if state.phase is _OFFER else 1
     index = action.index
     if index is not None and not _is_index(index, shown):
         raise InvalidChoice(f"veto card 0 to {shown - 1} (or all), not {index!r}")
 
 
 def _check_warmth(state: State, cards: Cards, action: Warmth) -> None:
-    _phase(state, _AFTER)
     _seat(state, action.giver)
     if action.giver == state.seat:
         raise WrongPlayer("warmth is given by the other players, not to yourself")
@@ -233,12 +230,7 @@ def _check_warmth(state: State, cards: Cards, action: Warmth) -> None:
         raise AlreadyGiven(f"{state.settings.players[action.giver]} already gave warmth")
 
 
-def _check_star(state: State, cards: Cards, action: Star) -> None:
-    _phase(state, _ON_TABLE)
-
-
 def _check_timer(state: State, cards: Cards, action: TimerStart | TimerPause) -> None:
-    _phase(state, _CARD)
     if state.card is None or cards[state.card].seconds is None:
         raise InvalidChoice("only a challenge with a timer can be timed")
     if isinstance(action.now, bool) or not isinstance(action.now, int | float):
@@ -253,8 +245,7 @@ def _check_timer(state: State, cards: Cards, action: TimerStart | TimerPause) ->
 
 
 def _check_vote(state: State, cards: Cards, action: Agree | NotYet) -> None:
-    _phase(state, _VOTE)
-    if state.phase is Phase.DRY and dealer.next_level(state) is None:
+    if state.phase is _DRY and dealer.next_level(state) is None:
         raise WrongPhase("no deeper level has cards: step back or end")
     _seat(state, action.seat)
     if action.seat != state.votes:
@@ -263,13 +254,8 @@ def _check_vote(state: State, cards: Cards, action: Agree | NotYet) -> None:
 
 
 def _check_step_back(state: State, cards: Cards, action: StepBack) -> None:
-    _phase(state, _OPEN)
     if dealer.previous_level(state) is None:
         raise NoLevel("already at the first level")
-
-
-def _check_end(state: State, cards: Cards, action: End) -> None:
-    _phase(state, _OPEN)
 
 
 # --- effects -------------------------------------------------------------------------
@@ -282,7 +268,7 @@ def _pick(state: State, cards: Cards, action: Pick, out: Events) -> None:
             dealer.put_under(state, card, cards)
     state.offered = []
     state.card = kept
-    state.phase = Phase.CARD
+    state.phase = _CARD
     emit(state, out, "pick", kept, index=action.index)
 
 
@@ -294,13 +280,13 @@ def _other(state: State, cards: Cards, action: ChooseOther, out: Events) -> None
 def _done(state: State, cards: Cards, action: Done, out: Events) -> None:
     card = state.card
     assert card is not None
-    type_ = cards[card].type.value
+    type_ = TYPE_KEY[cards[card].type]
     state.gone.add(card)
     state.done_by_type[type_] = state.done_by_type.get(type_, 0) + 1
     state.round_done[state.seat] = True
     state.timer_started = None
     state.warmth_from = []
-    state.phase = Phase.AFTER
+    state.phase = _AFTER
     emit(state, out, "done", card, type=type_)
 
 
@@ -331,12 +317,12 @@ def _remove(state: State, card: str, out: Events) -> None:
 
 
 def _veto(state: State, cards: Cards, action: Veto, out: Events) -> None:
-    if state.phase is Phase.AFTER:
+    if state.phase is _AFTER:
         assert state.card is not None
         _remove(state, state.card, out)
         end_turn(state, cards, out)
         return
-    if state.phase is Phase.CARD or action.index is None:
+    if state.phase is _CARD or action.index is None:
         for card in _shown(state):
             _remove(state, card, out)
         deal(state, cards, out)
@@ -349,7 +335,7 @@ def _veto(state: State, cards: Cards, action: Veto, out: Events) -> None:
         emit(state, out, "deal", fresh)
         return
     del state.offered[action.index]
-    state.phase = Phase.CARD
+    state.phase = _CARD
     state.card = state.offered.pop()
 
 
@@ -407,7 +393,7 @@ def _agree(state: State, cards: Cards, action: Agree, out: Events) -> None:
 def _not_yet(state: State, cards: Cards, action: NotYet, out: Events) -> None:
     state.votes = 0
     emit(state, out, "not_yet", player=state.settings.players[action.seat])
-    if state.phase is Phase.DEEPER:
+    if state.phase is _DEEPER:
         start_turn(state, cards, out)
 
 
@@ -420,7 +406,7 @@ def _step_back(state: State, cards: Cards, action: StepBack, out: Events) -> Non
     change_level(state, to_level)
     emit(state, out, "step_back", player=None, from_level=from_level, to_level=to_level)
     # The done card stays for warmth; otherwise the same player gets a card from here.
-    if state.phase is not Phase.AFTER:
+    if state.phase is not _AFTER:
         start_turn(state, cards, out)
 
 
@@ -430,40 +416,63 @@ def _end(state: State, cards: Cards, action: End, out: Events) -> None:
         dealer.put_under(state, card, cards)
     emit(state, out, "end", state.card)
     _clear_table(state)
-    state.phase = Phase.ENDED
+    state.phase = _ENDED
 
 
 Check = Callable[[State, Cards, Any], None]
 Effect = Callable[[State, Cards, Any, Events], None]
 
-RULES: dict[type[Any], tuple[Check, Effect]] = {
-    Pick: (_check_pick, _pick),
-    ChooseOther: (_check_other, _other),
-    Done: (_check_card, _done),
-    Next: (_check_next, _next),
-    Pass: (_check_card, _pass),
-    Skip: (_check_card, _skip),
-    Veto: (_check_veto, _veto),
-    Warmth: (_check_warmth, _warmth),
-    Star: (_check_star, _star),
-    TimerStart: (_check_timer, _timer),
-    TimerPause: (_check_timer, _timer),
-    Agree: (_check_vote, _agree),
-    NotYet: (_check_vote, _not_yet),
-    StepBack: (_check_step_back, _step_back),
-    End: (_check_end, _end),
+
+class Rule(NamedTuple):
+    """How one action type is checked and applied."""
+
+    phases: tuple[Phase, ...]  # where it is allowed, checked first, in this order
+    check: Check | None  # the conditions beyond the phase (None: the phase is enough)
+    effect: Effect
+
+
+RULES: dict[type[Any], Rule] = {
+    Pick: Rule(_ONLY_OFFER, _check_pick, _pick),
+    ChooseOther: Rule(_SHOWING, _check_other, _other),
+    Done: Rule(_ONLY_CARD, None, _done),
+    Next: Rule(_ONLY_AFTER, None, _next),
+    Pass: Rule(_SHOWING, None, _pass),
+    Skip: Rule(_SHOWING, None, _skip),
+    Veto: Rule(_VETO, _check_veto, _veto),
+    Warmth: Rule(_ONLY_AFTER, _check_warmth, _warmth),
+    Star: Rule(_ON_TABLE, None, _star),
+    TimerStart: Rule(_ONLY_CARD, _check_timer, _timer),
+    TimerPause: Rule(_ONLY_CARD, _check_timer, _timer),
+    Agree: Rule(_VOTE, _check_vote, _agree),
+    NotYet: Rule(_VOTE, _check_vote, _not_yet),
+    StepBack: Rule(_OPEN, _check_step_back, _step_back),
+    End: Rule(_OPEN, None, _end),
 }
-"""Action type -> (check, effect). ``Undo`` is the game's, not a rule."""
+"""Action type -> its rule. ``Undo`` is the game's, not a rule."""
+
+
+def checked(state: State, cards: Cards, action: Action) -> Effect:
+    """The effect of ``action`` once it passed its checks (else an ``IllegalAction``).
+
+    One table lookup serves both the check and the effect: ``Game.apply`` runs this on
+    every action.
+    """
+    rule = RULES.get(type(action))
+    if rule is None:
+        raise IllegalAction(f"not a rule action: {action!r}")
+    phases, check_more, effect = rule
+    if state.phase not in phases:
+        raise _wrong_phase(state, phases)
+    if check_more is not None:
+        check_more(state, cards, action)
+    return effect
 
 
 def check(state: State, cards: Cards, action: Action) -> None:
     """Raise an :class:`IllegalAction` subclass if ``action`` is not legal now."""
-    rule = RULES.get(type(action))
-    if rule is None:
-        raise IllegalAction(f"not a rule action: {action!r}")
-    rule[0](state, cards, action)
+    checked(state, cards, action)
 
 
 def perform(state: State, cards: Cards, action: Action, out: Events) -> None:
     """Apply a checked ``action`` to ``state``, appending its events to ``out``."""
-    RULES[type(action)][1](state, cards, action, out)
+    RULES[type(action)].effect(state, cards, action, out)
