@@ -169,7 +169,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--display", help="an X display such as :99 (default: dummy driver)")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--idle-seconds", type=float, default=5.0)
+    parser.add_argument("--idle-seconds", type=float, default=20.0)
     parser.add_argument("--frames", type=int, default=300)
     args = parser.parse_args()
     # An installed game starts from cached bytecode (pip compiles it): measure that, not a

@@ -37,6 +37,33 @@ def test_idle_wait_returns_posted_events(home: Path, mode: str) -> None:
     assert [getattr(e, "tag", None) for e in events if e.type == pygame.USEREVENT] == ["ping"]
 
 
+def test_a_long_idle_table_checks_for_input_less_often(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deckgame.ui import app as app_module
+
+    app = make_app(home)
+    naps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        naps.append(seconds)
+        if len(naps) % 3 == 0:  # a key press arrives during the third nap
+            pygame.event.post(pygame.event.Event(pygame.USEREVENT, tag="key"))
+
+    monkeypatch.setattr(app_module.time, "sleep", sleep)
+    pygame.event.clear()
+    app._wait()  # just played: quick checks
+    assert naps == [app_module.IDLE_NAP] * 3
+    app._last_input -= app_module.IDLE_LONG_AFTER + 1  # nobody has touched it for a while
+    naps.clear()
+    app._wait()
+    assert naps == [app_module.IDLE_LONG_NAP] * 3
+    assert app_module.IDLE_LONG_NAP <= 0.1  # still answers a key within a blink
+    naps.clear()
+    app._wait()  # the key press counts as input again
+    assert naps == [app_module.IDLE_NAP] * 3
+
+
 def test_wait_wakes_for_a_scene_that_asks(home: Path) -> None:
     app = make_app(home, lib=library(challenge=True))
     flow.start_game(app, Settings(players=("Ana", "Ben")))

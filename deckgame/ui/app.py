@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 720)
 FPS = 60
 IDLE_NAP = 0.03  # seconds between event checks when nothing moves
+# After this long without input the table is being talked over, not played: check half as
+# often (a key press then shows within 60 ms, still quicker than a person notices).
+IDLE_LONG_AFTER = 5.0
+IDLE_LONG_NAP = 0.06
 TITLE = "deckgame"
 
 
@@ -70,6 +74,7 @@ class App:
         self.exit_code = 0
         self.on_quit: list[Callable[[], None]] = []
         self.idle_mode = "nap"  # or "wait": block in pygame.event.wait (see _wait)
+        self._last_input = time.monotonic()
 
     # Window ------------------------------------------------------------------------------
     @property
@@ -198,12 +203,15 @@ class App:
         deadline = None if wake is None else time.monotonic() + wake
         while True:
             events = pygame.event.get()
-            if events:
-                break
             now = time.monotonic()
+            if events:
+                self._last_input = now
+                break
             if deadline is not None and now >= deadline:
                 break
-            nap = IDLE_NAP if deadline is None else min(IDLE_NAP, deadline - now)
+            nap = IDLE_LONG_NAP if now - self._last_input > IDLE_LONG_AFTER else IDLE_NAP
+            if deadline is not None:
+                nap = min(nap, deadline - now)
             time.sleep(max(0.001, nap))
         return events, self.clock.tick() / 1000
 
