@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -75,6 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result: int = run(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `deckgame stats decks | head`: the reader left, which is no error of the decks.
+        # Point stdout at nothing so the interpreter's own final flush stays quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return result

@@ -176,3 +176,24 @@ def test_validate_with_library_finds_clashes_with_builtin_cards(
     assert main(["validate", "--with-library", str(copy)]) == 1
     _, err = capsys.readouterr()
     assert err.startswith(f"{copy}:5:7: error: duplicate card id '{card.id}'")
+
+
+def test_piping_into_a_reader_that_stops_early_is_no_traceback(tmp_path: Path) -> None:
+    # `deckgame stats decks | head -3`: the reader has gone before the table is written.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DECKGAME_HOME": str(tmp_path)}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "deckgame", "stats", str(ROOT / "decks")],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    err = result.stderr.decode()
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert result.returncode == 1
