@@ -1,16 +1,13 @@
-"""Fonts and text surfaces, cached, with a per-string fallback for scripts the bundled font lacks.
+"""Fonts and text surfaces, cached, with a fallback for scripts the bundled font lacks.
 
 Fonts are cached by (face, size) and rendered text by its content, so a steady frame only
-blits. The bundled font covers Latin; a name typed in Japanese, Arabic or Hindi is drawn with a
-system font that has those glyphs, chosen per string (one font draws the whole string, so
-letters of one word never come from two fonts).
+blits. Text one font draws in one direction goes straight to SDL_ttf; text that mixes
+directions (an Arabic name in an English sentence) or needs several fonts (a Japanese
+name beside an Arabic one, an emoji) is laid out here in runs, each shaped on its own.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,84 +16,21 @@ from pathlib import Path
 import pygame
 
 from deckgame.ui.assets import Face, font_path
+from deckgame.ui.fonts import (
+    GENERIC,
+    SCRIPT_HINTS,
+    Coverage,
+    attaches,
+    script_of,
+    shape,
+    shaping_for,
+    system_font_files,
+)
 from deckgame.ui.runs import Direction, is_mixed, paragraph_direction, runs, words
 
 RGB = tuple[int, int, int]
 
-# A character no text font draws: its metrics and bitmap are the font's "missing glyph" box.
-_PROBE = "\U0010fffd"
 _TEXT_CACHE_LIMIT = 1024
-
-# Where system fonts live on the desktops the game runs on.
-_FONT_DIRS: tuple[str, ...] = (
-    "/usr/share/fonts",
-    "/usr/local/share/fonts",
-    "~/.local/share/fonts",
-    "~/.fonts",
-    "/System/Library/Fonts",
-    "/Library/Fonts",
-    "~/Library/Fonts",
-    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
-)
-# Font file names that suit a script, best first (by the first word of a character's name).
-_SCRIPT_HINTS: dict[str, tuple[str, ...]] = {
-    "CJK": ("NotoSansCJK", "NotoSansJP", "NotoSansSC", "SourceHanSans", "WenQuanYi", "Droid"),
-    "HIRAGANA": ("NotoSansCJK", "NotoSansJP", "SourceHanSans", "Droid"),
-    "KATAKANA": ("NotoSansCJK", "NotoSansJP", "SourceHanSans", "Droid"),
-    "HANGUL": ("NotoSansCJK", "NotoSansKR", "SourceHanSans", "Nanum"),
-    "ARABIC": ("NotoSansArabic", "NotoNaskhArabic", "DejaVuSans", "Amiri"),
-    "HEBREW": ("NotoSansHebrew", "DejaVuSans"),
-    "DEVANAGARI": ("NotoSansDevanagari", "Lohit-Devanagari", "Mukta"),
-    "CYRILLIC": ("DejaVuSans", "NotoSans-"),
-    "GREEK": ("DejaVuSans", "NotoSans-"),
-    "EMOJI": (
-        "NotoColorEmoji",
-        "AppleColorEmoji",
-        "Apple Color Emoji",
-        "seguiemj",
-        "Twemoji",
-        "NotoEmoji",
-        "Symbola",
-    ),
-}
-# Scripts that need HarfBuzz told their script (and direction) to join and order letters:
-# without it Arabic comes out reversed and unjoined, Devanagari without its conjuncts.
-_SHAPING: dict[str, tuple[str, str]] = {
-    "ARABIC": ("Arab", "rtl"),
-    "HEBREW": ("Hebr", "rtl"),
-    "SYRIAC": ("Syrc", "rtl"),
-    "THAANA": ("Thaa", "rtl"),
-    "DEVANAGARI": ("Deva", "ltr"),
-    "BENGALI": ("Beng", "ltr"),
-    "GURMUKHI": ("Guru", "ltr"),
-    "GUJARATI": ("Gujr", "ltr"),
-    "TAMIL": ("Taml", "ltr"),
-    "TELUGU": ("Telu", "ltr"),
-    "KANNADA": ("Knda", "ltr"),
-    "MALAYALAM": ("Mlym", "ltr"),
-    "SINHALA": ("Sinh", "ltr"),
-    "THAI": ("Thai", "ltr"),
-    "KHMER": ("Khmr", "ltr"),
-    "MYANMAR": ("Mymr", "ltr"),
-}
-_GENERIC = ("NotoSans-", "DejaVuSans", "NotoSansSymbols", "NotoColorEmoji", "Arial", "Segoe")
-
-
-def _is_emoji(ch: str) -> bool:
-    cp = ord(ch)
-    return 0x1F000 <= cp < 0x1FB00 or 0x2600 <= cp <= 0x27BF or 0x2B00 <= cp <= 0x2BFF
-
-
-def _script_of(ch: str) -> str:
-    if _is_emoji(ch):
-        return "EMOJI"  # one search finds the emoji font for every emoji
-    name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else ""
-
-
-def _attaches(ch: str) -> bool:
-    """Marks, joiners and variation selectors belong to the letter before them."""
-    return unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cf", "Sk") or "\ufe00" <= ch <= "\ufe0f"
 
 
 @dataclass(frozen=True)
@@ -111,82 +45,6 @@ class _Piece:
     starts_word: bool  # a line may break before it (not inside a word cut by a font change)
 
 
-def shaping_for(text: str) -> tuple[str, str]:
-    """The (ISO 15924 script, direction) HarfBuzz needs for ``text``: its first complex script.
-
-    >>> shaping_for("Ana"), shaping_for("محمد")
-    (('Latn', 'ltr'), ('Arab', 'rtl'))
-    """
-    for ch in text:
-        if not ch.isascii():
-            found = _SHAPING.get(_script_of(ch))
-            if found is not None:
-                return found
-    return ("Latn", "ltr")
-
-
-def _shape(font: pygame.font.Font, text: str, direction: str) -> None:
-    """Tell HarfBuzz the script and direction to shape ``text`` in."""
-    font.set_script(shaping_for(text)[0])
-    font.set_direction(pygame.DIRECTION_RTL if direction == "rtl" else pygame.DIRECTION_LTR)
-
-
-class _Coverage:
-    """Answers "does this font draw this character" by comparing with its missing-glyph box."""
-
-    def __init__(self, font: pygame.font.Font) -> None:
-        self._font = font
-        probe = font.metrics(_PROBE)
-        self._missing_metrics = probe[0] if probe else None
-        self._missing_bitmap: bytes | None = None
-        self._known: dict[str, bool] = {}
-
-    def has(self, ch: str) -> bool:
-        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Mn"):
-            return True  # drawn as nothing by every font
-        known = self._known.get(ch)
-        if known is None:
-            known = self._check(ch)
-            self._known[ch] = known
-        return known
-
-    def _check(self, ch: str) -> bool:
-        metrics = self._font.metrics(ch)
-        if not metrics or metrics[0] is None:
-            return False
-        if metrics[0] != self._missing_metrics:
-            return True
-        # Same box as the missing glyph: compare the pictures to be sure.
-        if self._missing_bitmap is None:
-            self._missing_bitmap = _bitmap(self._font, _PROBE)
-        return _bitmap(self._font, ch) != self._missing_bitmap
-
-    def covers(self, text: str) -> bool:
-        return all(self.has(ch) for ch in text)
-
-    def missing(self, text: str) -> list[str]:
-        return [ch for ch in dict.fromkeys(text) if not self.has(ch)]
-
-
-def _bitmap(font: pygame.font.Font, ch: str) -> bytes:
-    surface = font.render(ch, False, (255, 255, 255), (0, 0, 0))
-    return pygame.image.tobytes(surface, "RGB")
-
-
-def system_font_files() -> list[Path]:
-    """Font files installed on this machine (TrueType/OpenType, collections included)."""
-    found: list[Path] = []
-    for folder in _FONT_DIRS:
-        root = Path(os.path.expanduser(folder))
-        if not root.is_dir():
-            continue
-        for dirpath, _dirs, files in os.walk(root):
-            for name in files:
-                if name.lower().endswith((".ttf", ".otf", ".ttc")):
-                    found.append(Path(dirpath) / name)
-    return sorted(found)
-
-
 class TextBook:
     """Fonts by (face, size) and rendered text by content, plus the script fallback."""
 
@@ -194,7 +52,7 @@ class TextBook:
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
-        self._coverage: dict[str, _Coverage] = {}
+        self._coverage: dict[str, Coverage] = {}
         self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._fallback_files = fallback_files
         self._fallback_for: dict[tuple[str, bool], str | None] = {}
@@ -221,7 +79,7 @@ class TextBook:
     def _covers(self, face: str, text: str) -> bool:
         cov = self._coverage.get(face)
         if cov is None:
-            cov = _Coverage(self.font(face, 24))
+            cov = Coverage(self.font(face, 24))
             self._coverage[face] = cov
         return cov.covers(text)
 
@@ -230,7 +88,7 @@ class TextBook:
         if text.isascii() or self._covers(face, text):
             return face
         missing = self._coverage[face].missing(text)
-        key = (_script_of(missing[0]), face is Face.BOLD)
+        key = (script_of(missing[0]), face is Face.BOLD)
         if key not in self._fallback_for:
             self._fallback_for[key] = self._find_fallback(text, bold=key[1])
         found = self._fallback_for[key]
@@ -244,11 +102,11 @@ class TextBook:
         files = self._fallback_files
         if files is None:
             files = self._fallback_files = system_font_files()
-        scripts = [_script_of(ch) for ch in text if not ch.isascii()]
+        scripts = [script_of(ch) for ch in text if not ch.isascii()]
         hints: list[str] = []
         for script in scripts:
-            hints.extend(_SCRIPT_HINTS.get(script, (script.title(),)))
-        hints.extend(_GENERIC)
+            hints.extend(SCRIPT_HINTS.get(script, (script.title(),)))
+        hints.extend(GENERIC)
 
         def rank(path: Path) -> tuple[int, int, int]:
             name = path.name
@@ -277,10 +135,10 @@ class TextBook:
                 best = (missing, face)
         return best[1] if best is not None else None
 
-    def _cov(self, face: str) -> _Coverage:
+    def _cov(self, face: str) -> Coverage:
         cov = self._coverage.get(face)
         if cov is None:
-            cov = _Coverage(self.font(face, 24))
+            cov = Coverage(self.font(face, 24))
             self._coverage[face] = cov
         return cov
 
@@ -306,7 +164,7 @@ class TextBook:
         else:
             font = self.font(self.face_for(text, face), size)
             direction = shaping_for(text)[1]
-            _shape(font, text, direction)
+            shape(font, text, direction)
             if align == "left" and direction == "rtl":
                 align = "right"  # "left" is where reading starts, as in _render_runs
             font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
@@ -323,7 +181,7 @@ class TextBook:
         """How large ``text`` is drawn on one line, measured the way :meth:`render` draws."""
         if not self._needs_runs(text, face):
             font = self.font(self.face_for(text, face), size)
-            _shape(font, text, shaping_for(text)[1])
+            shape(font, text, shaping_for(text)[1])
             return font.size(text)
         return self.render(text, size, (0, 0, 0), face=face).get_size()
 
@@ -354,7 +212,7 @@ class TextBook:
         parts: list[list[str]] = []
         faces: list[str] = []
         for ch in word:
-            if parts and _attaches(ch):
+            if parts and attaches(ch):
                 parts[-1].append(ch)
                 continue
             # Spaces come from the text's own face: an emoji font's space is emoji-wide.
@@ -373,7 +231,7 @@ class TextBook:
             for word in words(run):
                 for i, (text, chosen) in enumerate(self._chunks(word.text, face)):
                     font = self.font(chosen, size)
-                    _shape(font, text, run.direction)
+                    shape(font, text, run.direction)
                     k = self._scale(chosen, size)
                     width = round(font.size(text)[0] * k)
                     inked = round(font.size(text.rstrip())[0] * k) if text.rstrip() else 0
@@ -421,7 +279,7 @@ class TextBook:
         for group in groups:
             for text, direction, chosen in reversed(group) if group[0][1] == "rtl" else group:
                 font = self.font(chosen, size)
-                _shape(font, text, direction)
+                shape(font, text, direction)
                 image = font.render(text, True, colour)
                 k = self._scale(chosen, size)
                 if k != 1.0:
@@ -579,8 +437,3 @@ class TextBook:
         return self.render(
             " ".join(words[:low]).rstrip(",;:.") + "…", size, colour, face=face, wrap=width
         )
-
-
-def default_platform_note() -> str:
-    """Where this platform keeps fonts (shown in the help overlay when glyphs are missing)."""
-    return "Windows Fonts folder" if sys.platform == "win32" else "system font folders"
