@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import time
+from pathlib import Path
+
+# The tree's code, not an installed copy: a benchmark measures what is being changed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from deckgame.engine import Settings
 from deckgame.loader import load_library

@@ -8,9 +8,13 @@ workshop costs next to no CPU (it sleeps between looks instead of busy polling).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+# The tree's code, not an installed copy: a benchmark measures what is being changed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -111,7 +115,7 @@ def bench_print() -> None:
     import pygame
 
     from deckgame.loader import load_library
-    from deckgame.printing import render_back, render_front
+    from deckgame.ui.printfaces import render_back, render_front
     from deckgame.ui.text import TextBook
     from deckgame.ui.theme import theme_named
 
@@ -133,6 +137,7 @@ def bench_print() -> None:
         print("print: fpdf2 not installed, PDF timing skipped")
         return
     from deckgame.printing import PAPERS, plan_sheet, write_pdf
+    from deckgame.ui.printfaces import as_image
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "bench.pdf"
@@ -141,8 +146,8 @@ def bench_print() -> None:
             out,
             cards,
             plan_sheet(PAPERS["a4"]),
-            front=lambda c: render_front(c, theme, book=book),
-            back=lambda c: render_back(c.type, c.level, theme, c.deck, book=book),
+            front=lambda c: as_image(render_front(c, theme, book=book)),
+            back=lambda c: as_image(render_back(c.type, c.level, theme, c.deck, book=book)),
         )
         took = time.perf_counter() - start
         size = out.stat().st_size / 1024 / 1024

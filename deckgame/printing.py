@@ -3,8 +3,8 @@
 The layout is pure arithmetic in millimetres (top-left origin, like the PDF library uses) and
 is tested on its own: :func:`plan_sheet` picks the grid, :meth:`Sheet.cell` and
 :meth:`Sheet.back_cell` place fronts and duplex backs, :func:`crop_marks` draws the cut
-guides. Card faces come from the game's one card renderer (``deckgame.ui.cards``) at print
-resolution; pygame and fpdf2 are imported only when a PDF is really made.
+guides. Card faces are drawn by ``deckgame.ui.printfaces`` with the game's one card renderer
+at print resolution; this module never imports pygame, and fpdf2 only when a PDF is made.
 
 >>> sheet = plan_sheet(PAPERS["a4"])
 >>> sheet.orientation, sheet.cols, sheet.rows
@@ -15,7 +15,6 @@ resolution; pygame and fpdf2 are imported only when a PDF is really made.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,13 +25,8 @@ from typing import TYPE_CHECKING, Literal
 from deckgame.model import Card, IntimacyType, Who, level_label
 
 if TYPE_CHECKING:
-    import pygame
     from fpdf import FPDF
     from PIL.Image import Image
-
-    from deckgame.ui.cards import CardView
-    from deckgame.ui.text import TextBook
-    from deckgame.ui.theme import Theme
 
 MM_PER_INCH = 25.4
 DPI = 300
@@ -57,7 +51,7 @@ PRINT_PLAYER = "the reader"
 PRINT_OTHER = "another player"
 # What each is called when the text speaks to them ("{player}, is that close?").
 _CALLED_ON_PAPER = {PRINT_PLAYER: "reader", PRINT_OTHER: PRINT_OTHER}
-_WHO_ON_PAPER: dict[Who, str] = {
+WHO_ON_PAPER: dict[Who, str] = {
     Who.PLAYER: "You answer",
     Who.OTHER: "The other answers",
     Who.EVERYONE: "Everyone answers",
@@ -260,7 +254,7 @@ def select_cards(cards: Iterable[Card], keep: CardFilter) -> list[Card]:
     return sorted(chosen, key=lambda c: (order[c.type], c.level is None, c.level or 0))
 
 
-# --- rendering (pygame) ----------------------------------------------------------------
+# --- what a printed card says --------------------------------------------------------
 
 
 _PLAYER_MARK = "\ue000"  # private-use characters, never in deck text
@@ -291,48 +285,6 @@ def paper_text(text: str) -> str:
     return filled[:1].upper() + filled[1:]
 
 
-def print_view(card: Card, level_names: dict[int, str] | None = None) -> CardView:
-    """What a printed front shows: placeholders for a reader, and the short labels a
-    portrait card has room for (the back carries the level name and the deck)."""
-    from deckgame.ui.cards import card_view
-
-    view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=level_names)
-    return dataclasses.replace(
-        view,
-        text=paper_text(card.text),
-        follow_up=paper_text(card.follow_up) if card.follow_up else "",
-        who=_WHO_ON_PAPER[card.who],
-        level_label=f"Level {card.level}" if card.level is not None else "Closing",
-        deck="",
-    )
-
-
-def render_front(
-    card: Card,
-    theme: Theme,
-    *,
-    level_names: dict[int, str] | None = None,
-    dpi: int = DPI,
-    text_scale: float = 1.0,
-    book: TextBook | None = None,
-) -> pygame.Surface:
-    """The card's face with bleed, drawn by the game's card renderer at ``dpi``."""
-    import pygame
-
-    from deckgame.ui.cards import render_card
-
-    view = print_view(card, level_names)
-    bleed = px(BLEED, dpi)
-    # The trim is what is left of the cell inside the bleed, so the picture fills the cell
-    # exactly (the renderer continues the band and the face into the bleed itself).
-    trim = (px(CELL_W, dpi) - 2 * bleed, px(CELL_H, dpi) - 2 * bleed)
-    face = render_card(view, trim, theme, text_scale, book, bleed_px=bleed)
-    canvas = pygame.Surface(face.get_size())
-    canvas.fill(theme.surface)
-    canvas.blit(face, (0, 0))
-    return canvas
-
-
 def back_level_lines(
     level: int | None, level_names: dict[int, str] | None = None
 ) -> tuple[str, ...]:
@@ -346,54 +298,6 @@ def back_level_lines(
     return tuple(level_label(level, level_names).split(" · ", 1))
 
 
-def render_back(
-    type_: IntimacyType,
-    level: int | None,
-    theme: Theme,
-    deck: str = "",
-    *,
-    level_names: dict[int, str] | None = None,
-    dpi: int = DPI,
-    book: TextBook | None = None,
-) -> pygame.Surface:
-    """A card back with bleed: the type's colour, icon and name, the level and the deck, so
-    printed piles can be sorted face down the way the game deals them."""
-    import pygame
-
-    from deckgame.ui.assets import Face
-    from deckgame.ui.icons import icon
-    from deckgame.ui.text import TextBook
-
-    text = book if book is not None else TextBook()
-    style = theme.type_style(type_)
-    w, h = px(CELL_W, dpi), px(CELL_H, dpi)
-    canvas = pygame.Surface((w, h))
-    canvas.fill(style.colour)
-    frame = pygame.Rect(0, 0, w, h).inflate(-2 * px(BLEED + 4, dpi), -2 * px(BLEED + 4, dpi))
-    pygame.draw.rect(canvas, style.on_colour, frame, max(2, px(0.6, dpi)), border_radius=px(3, dpi))
-    mark = icon(type_.value, px(26, dpi), style.on_colour)
-    canvas.blit(mark, mark.get_rect(center=(w // 2, round(h * 0.42))))
-    label = text.render(style.label.upper(), px(4.2, dpi), style.on_colour, face=Face.BOLD)
-    y = round(h * 0.42) + mark.get_height() // 2 + px(4, dpi)
-    canvas.blit(label, label.get_rect(midtop=(w // 2, y)))
-    # The level on one line when it fits, else its number above its name, wrapped inside
-    # the frame: a pack may name a level in up to 40 characters.
-    room = frame.width - px(8, dpi)
-    size = px(3.2, dpi)
-    lines = back_level_lines(level, level_names)
-    if text.render(" · ".join(lines), size, style.on_colour).get_width() <= room:
-        lines = (" · ".join(lines),)
-    top = y + label.get_height() + px(1.5, dpi)
-    for line in lines:
-        sub = text.render(line, size, style.on_colour, wrap=room, align="center")
-        canvas.blit(sub, sub.get_rect(midtop=(w // 2, top)))
-        top += sub.get_height()
-    if deck:
-        name = text.line(deck, px(3.0, dpi), style.on_colour, room)
-        canvas.blit(name, name.get_rect(midbottom=(w // 2, frame.bottom - px(4, dpi))))
-    return canvas
-
-
 # --- the PDF ----------------------------------------------------------------------------
 
 
@@ -405,13 +309,14 @@ def write_pdf(
     cards: Sequence[Card],
     sheet: Sheet,
     *,
-    front: Callable[[Card], pygame.Surface],
-    back: Callable[[Card], pygame.Surface] | None = None,
+    front: Callable[[Card], Image],
+    back: Callable[[Card], Image] | None = None,
     progress: Progress | None = None,
     title: str = "deckgame cards",
 ) -> int:
     """Lay ``cards`` out on ``sheet`` pages and write the PDF; returns the page count.
 
+    ``front`` and ``back`` draw a card's faces with bleed (``deckgame.ui.printfaces``).
     With ``back``, each page of fronts is followed by its page of backs at
     :meth:`Sheet.back_cell` positions, ready for long-edge duplex printing.
     """
@@ -435,7 +340,7 @@ def write_pdf(
         boxes = []
         for slot, index in enumerate(page):
             box = sheet.cell(slot)
-            pdf.image(_pil(front(cards[index])), x=box.x, y=box.y, w=box.w, h=box.h)
+            pdf.image(front(cards[index]), x=box.x, y=box.y, w=box.w, h=box.h)
             boxes.append(box)
             done += 1
             if progress is not None:
@@ -449,7 +354,7 @@ def write_pdf(
             card = cards[index]
             key = (card.type, card.level, card.deck)
             if key not in backs:  # one image per kind of back: the PDF stores it once
-                backs[key] = _pil(back(card))
+                backs[key] = back(card)
             box = sheet.back_cell(slot)
             pdf.image(backs[key], x=box.x, y=box.y, w=box.w, h=box.h)
             back_boxes.append(box)
@@ -462,11 +367,3 @@ def write_pdf(
 def _draw_marks(pdf: FPDF, marks: Iterable[Line]) -> None:
     for mark in marks:
         pdf.line(mark.x1, mark.y1, mark.x2, mark.y2)
-
-
-def _pil(surface: pygame.Surface) -> Image:
-    """A pygame surface as a Pillow image (fpdf2 embeds it losslessly)."""
-    import pygame
-    from PIL import Image
-
-    return Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))

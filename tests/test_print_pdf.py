@@ -203,7 +203,8 @@ def test_the_bleed_continues_the_cards_own_edges() -> None:
     import pygame
 
     from deckgame.model import ALL_AUDIENCES, Card, IntimacyType
-    from deckgame.printing import px, render_back, render_front
+    from deckgame.printing import px
+    from deckgame.ui.printfaces import render_back, render_front
     from deckgame.ui.theme import theme_named
 
     pygame.font.init()
@@ -242,8 +243,9 @@ def test_printed_fronts_say_whole_who_answers() -> None:
     import pygame
 
     from deckgame.model import ALL_AUDIENCES, Card, IntimacyType, Who
-    from deckgame.printing import BLEED, paper_text, print_view, px
+    from deckgame.printing import BLEED, paper_text, px
     from deckgame.ui.cardlayout import layout_card
+    from deckgame.ui.printfaces import print_view
     from deckgame.ui.text import TextBook
     from deckgame.ui.theme import theme_named
 
@@ -274,7 +276,8 @@ def test_a_long_level_name_stays_inside_the_backs_frame() -> None:
     import pygame
 
     from deckgame.model import IntimacyType
-    from deckgame.printing import BLEED, px, render_back
+    from deckgame.printing import BLEED, px
+    from deckgame.ui.printfaces import render_back
     from deckgame.ui.text import TextBook
     from deckgame.ui.theme import theme_named
 

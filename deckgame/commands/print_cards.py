@@ -6,9 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from deckgame.commands import report_missing
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 HELP = "lay decks out as a print-and-play PDF (poker size, bleed, crop marks, duplex backs)"
 DESCRIPTION = """\
@@ -108,15 +111,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from deckgame.loader import load_paths
-    from deckgame.printing import (
-        PAPERS,
-        CardFilter,
-        plan_sheet,
-        render_back,
-        render_front,
-        select_cards,
-        write_pdf,
-    )
+    from deckgame.printing import PAPERS, CardFilter, plan_sheet, select_cards, write_pdf
     from deckgame.ui.theme import theme_named
 
     library = load_paths(args.paths)
@@ -140,19 +135,19 @@ def run(args: argparse.Namespace) -> int:
     theme = theme_named(args.theme)
     names = library.level_names
 
-    import pygame
-
-    pygame.font.init()
+    from deckgame.ui.printfaces import as_image, render_back, render_front
     from deckgame.ui.text import TextBook
 
     book = TextBook()
 
-    def front(card: Card) -> pygame.Surface:
-        return render_front(card, theme, level_names=names, dpi=args.dpi, book=book)
+    def front(card: Card) -> Image:
+        return as_image(render_front(card, theme, level_names=names, dpi=args.dpi, book=book))
 
-    def back(card: Card) -> pygame.Surface:
-        return render_back(
-            card.type, card.level, theme, card.deck, level_names=names, dpi=args.dpi, book=book
+    def back(card: Card) -> Image:
+        return as_image(
+            render_back(
+                card.type, card.level, theme, card.deck, level_names=names, dpi=args.dpi, book=book
+            )
         )
 
     try:

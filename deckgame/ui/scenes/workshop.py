@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.model import Card
-from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER, print_view
+from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
 from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.printfaces import print_view
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, heading, row
 from deckgame.ui.settings import TEXT_SCALES, THEME_NAMES

@@ -1,0 +1,119 @@
+"""Printed card faces: fronts drawn by the game's card renderer at print resolution, with
+the bleed, and backs that sort printed piles the way the game deals them.
+
+The layout and the PDF are :mod:`deckgame.printing`'s; this is the part that draws.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.model import Card, IntimacyType
+from deckgame.printing import (
+    BLEED,
+    CELL_H,
+    CELL_W,
+    DPI,
+    PRINT_OTHER,
+    PRINT_PLAYER,
+    WHO_ON_PAPER,
+    back_level_lines,
+    paper_text,
+    px,
+)
+from deckgame.ui.assets import Face
+from deckgame.ui.cards import CardView, card_view, render_card
+from deckgame.ui.icons import icon
+from deckgame.ui.text import TextBook
+from deckgame.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+
+def print_view(card: Card, level_names: dict[int, str] | None = None) -> CardView:
+    """What a printed front shows: placeholders for a reader, and the short labels a
+    portrait card has room for (the back carries the level name and the deck)."""
+    view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=level_names)
+    return dataclasses.replace(
+        view,
+        text=paper_text(card.text),
+        follow_up=paper_text(card.follow_up) if card.follow_up else "",
+        who=WHO_ON_PAPER[card.who],
+        level_label=f"Level {card.level}" if card.level is not None else "Closing",
+        deck="",
+    )
+
+
+def render_front(
+    card: Card,
+    theme: Theme,
+    *,
+    level_names: dict[int, str] | None = None,
+    dpi: int = DPI,
+    text_scale: float = 1.0,
+    book: TextBook | None = None,
+) -> pygame.Surface:
+    """The card's face with bleed, drawn by the game's card renderer at ``dpi``."""
+    view = print_view(card, level_names)
+    bleed = px(BLEED, dpi)
+    # The trim is what is left of the cell inside the bleed, so the picture fills the cell
+    # exactly (the renderer continues the band and the face into the bleed itself).
+    trim = (px(CELL_W, dpi) - 2 * bleed, px(CELL_H, dpi) - 2 * bleed)
+    face = render_card(view, trim, theme, text_scale, book, bleed_px=bleed)
+    canvas = pygame.Surface(face.get_size())
+    canvas.fill(theme.surface)
+    canvas.blit(face, (0, 0))
+    return canvas
+
+
+def render_back(
+    type_: IntimacyType,
+    level: int | None,
+    theme: Theme,
+    deck: str = "",
+    *,
+    level_names: dict[int, str] | None = None,
+    dpi: int = DPI,
+    book: TextBook | None = None,
+) -> pygame.Surface:
+    """A card back with bleed: the type's colour, icon and name, the level and the deck, so
+    printed piles can be sorted face down the way the game deals them."""
+    text = book if book is not None else TextBook()
+    style = theme.type_style(type_)
+    w, h = px(CELL_W, dpi), px(CELL_H, dpi)
+    canvas = pygame.Surface((w, h))
+    canvas.fill(style.colour)
+    frame = pygame.Rect(0, 0, w, h).inflate(-2 * px(BLEED + 4, dpi), -2 * px(BLEED + 4, dpi))
+    pygame.draw.rect(canvas, style.on_colour, frame, max(2, px(0.6, dpi)), border_radius=px(3, dpi))
+    mark = icon(type_.value, px(26, dpi), style.on_colour)
+    canvas.blit(mark, mark.get_rect(center=(w // 2, round(h * 0.42))))
+    label = text.render(style.label.upper(), px(4.2, dpi), style.on_colour, face=Face.BOLD)
+    y = round(h * 0.42) + mark.get_height() // 2 + px(4, dpi)
+    canvas.blit(label, label.get_rect(midtop=(w // 2, y)))
+    # The level on one line when it fits, else its number above its name, wrapped inside
+    # the frame: a pack may name a level in up to 40 characters.
+    room = frame.width - px(8, dpi)
+    size = px(3.2, dpi)
+    lines = back_level_lines(level, level_names)
+    if text.render(" · ".join(lines), size, style.on_colour).get_width() <= room:
+        lines = (" · ".join(lines),)
+    top = y + label.get_height() + px(1.5, dpi)
+    for line in lines:
+        sub = text.render(line, size, style.on_colour, wrap=room, align="center")
+        canvas.blit(sub, sub.get_rect(midtop=(w // 2, top)))
+        top += sub.get_height()
+    if deck:
+        name = text.line(deck, px(3.0, dpi), style.on_colour, room)
+        canvas.blit(name, name.get_rect(midbottom=(w // 2, frame.bottom - px(4, dpi))))
+    return canvas
+
+
+def as_image(surface: pygame.Surface) -> Image:
+    """A face as a Pillow image, which the PDF library embeds losslessly."""
+    from PIL import Image
+
+    return Image.frombytes("RGB", surface.get_size(), pygame.image.tobytes(surface, "RGB"))
