@@ -134,7 +134,9 @@ def test_a_user_deck_copying_a_builtin_card_clashes_with_it(
     assert "duplicate card id" in library.problems[-1].message
 
 
-@pytest.mark.parametrize("module", ["deckgame.model", "deckgame.loader", "deckgame.printing", "deckgame.simulate"])
+@pytest.mark.parametrize(
+    "module", ["deckgame.model", "deckgame.loader", "deckgame.printing", "deckgame.simulate"]
+)
 def test_model_and_loader_import_without_pygame(module: str) -> None:
     code = (
         "import sys\n"
