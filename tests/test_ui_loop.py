@@ -196,3 +196,28 @@ def test_no_playable_card_at_all_never_crashes(home: Path) -> None:
     app.step([key(pygame.K_e)])
     assert isinstance(app.top, SummaryScene)
     app.step()
+
+
+def test_play_with_players_shows_a_picture_before_the_decks_load(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deckgame.ui.main import launch_game
+
+    seen: list[tuple[str, bool, bool]] = []  # (top scene, splash, decks loaded) per frame
+    draw = App.draw
+
+    def spy_draw(self: App) -> None:
+        top = self.top
+        seen.append((type(top).__name__, getattr(top, "splash", False), self.ctx.library_loaded))
+        draw(self)
+
+    def run(self: App) -> int:
+        self.draw()
+        return 0
+
+    monkeypatch.setattr(App, "draw", spy_draw)
+    monkeypatch.setattr(App, "run", run)
+    assert launch_game(settings=Settings(players=("Ana", "Ben")), seed=1, size=(800, 600)) == 0
+    # First the title's picture without its menu, before any deck is read; then the table.
+    assert seen[0] == ("TitleScene", True, False)
+    assert seen[-1][0] == "TableScene" and seen[-1][2]

@@ -69,8 +69,13 @@ def launch_game(
     from deckgame.ui import flow
     from deckgame.ui.scenes.title import TitleScene
 
-    app.push(TitleScene(app))
+    title = TitleScene(app)
+    app.push(title)
     if settings is not None:
+        # The window shows the title's picture at once while the decks load and the first
+        # card is dealt (a few tenths of a second), then the table replaces it.
+        title.splash = True
+        app.draw()
         flow.start_game(app, settings)
     try:
         return app.run()

@@ -19,6 +19,9 @@ class TitleScene(Scene):
     header_top = 0
     message = ""  # a problem to tell the players about (a save that could not be used)
 
+    # Shown for a moment while ``deckgame play --players ...`` deals: the picture, no menu.
+    splash = False
+
     def layout(self) -> None:
         m = self.look.metrics
         w, h = self.size
@@ -117,8 +120,9 @@ class TitleScene(Scene):
         surface.blit(title, title.get_rect(midtop=(w // 2, y)))
         y += title.get_height()
         surface.blit(tag, tag.get_rect(midtop=(w // 2, y)))
-        self.draw_buttons(surface)
-        self._draw_deck_note(surface)
+        if not self.splash:
+            self.draw_buttons(surface)
+            self._draw_deck_note(surface)
 
     def _draw_deck_note(self, surface: pygame.Surface) -> None:
         ctx = self.app.ctx
