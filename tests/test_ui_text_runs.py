@@ -67,9 +67,13 @@ def test_directions_and_runs() -> None:
         ("Ben", "ltr"),
         (", מה שלומך היום?", "rtl"),
     ]
+
     # An RTL paragraph draws its runs right to left; an LTR one keeps them in order.
-    assert [r.text for r in visual(got, "rtl")] == [", מה שלומך היום?", "Ben", "שלום "]
-    assert visual(got, "ltr") == got
+    def direction(run: Run) -> str:
+        return run.direction
+
+    assert [r.text for r in visual(got, direction, "rtl")] == [", מה שלומך היום?", "Ben", "שלום "]
+    assert visual(got, direction, "ltr") == got
     assert "".join(r.text for r in runs("", "ltr")) == ""
     assert [w.text for w in words(Run("  lead", "ltr"))] == ["  ", "lead"]
 

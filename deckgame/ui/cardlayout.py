@@ -63,10 +63,6 @@ class CardLayout:
         return [label for label in found if label is not None]
 
 
-def _width(book: TextBook, text: str, size: int, face: Face) -> tuple[int, int]:
-    return book.size(text, size, face)
-
-
 def fit_label(
     book: TextBook,
     texts: tuple[str, ...],
@@ -86,7 +82,7 @@ def fit_label(
     sizes = list(dict.fromkeys(max(floor, round(size * s)) for s in shrinks))
     for text in texts:
         for current in sizes:
-            w, h = _width(book, text, current, face)
+            w, h = book.size(text, current, face)
             if w <= room:
                 return text, current, (w, h)
     if not ellipsis:
@@ -94,7 +90,7 @@ def fit_label(
     text, current = texts[-1], sizes[-1]
     for cut in range(len(text) - 1, 0, -1):
         short = text[:cut].rstrip() + "…"
-        w, h = _width(book, short, current, face)
+        w, h = book.size(short, current, face)
         if w <= room:
             return short, current, (w, h)
     return None
@@ -207,8 +203,8 @@ def _band_labels(
     for level in levels:
         for shrink in SHRINKS:
             ts, ls = max(10, round(type_size * shrink)), max(10, round(level_size * shrink))
-            tw, th = _width(book, type_text, ts, Face.BOLD)
-            lw, lh = _width(book, level, ls, Face.REGULAR)
+            tw, th = book.size(type_text, ts, Face.BOLD)
+            lw, lh = book.size(level, ls, Face.REGULAR)
             if tw + gap + lw <= room:
                 t_rect = pygame.Rect(0, 0, tw, th)
                 t_rect.midleft = (left, cy)

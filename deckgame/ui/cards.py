@@ -190,7 +190,7 @@ def _draw_body(
     # follow-up shrinks with it rather than reading as large as the question itself, and
     # the room it gives back goes to the question.
     cap = max(follow_min, round(main_px * FOLLOW_UP_RATIO))
-    if view.follow_up and follow is not None and follow_size > cap:
+    if follow is not None and follow_size > cap:
         follow, _ = book.fit(
             view.follow_up,
             follow_box,

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 Direction = Literal["ltr", "rtl"]
 
 _RTL = frozenset({"R", "AL"})
 _NUMBER = frozenset({"EN", "AN"})
 _WORD = re.compile(r"\S+\s*|\s+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,29 @@ def words(run: Run) -> list[Run]:
     return [Run(piece, run.direction) for piece in _WORD.findall(run.text)]
 
 
-def visual(line: list[Run], paragraph: Direction) -> list[Run]:
-    """A line's runs in the order they are drawn from left to right (each one shaped in its
-    own direction, so an RTL run's letters come out right to left by themselves)."""
-    return list(line) if paragraph == "ltr" else list(reversed(line))
+def visual(
+    items: Sequence[T], direction: Callable[[T], Direction], paragraph: Direction
+) -> list[T]:
+    """A line's pieces (in logical order) in the order they are drawn from left to right.
+
+    Pieces of one direction stay together; a right-to-left paragraph draws those groups
+    right to left, and a right-to-left group draws its pieces right to left. Each piece is
+    shaped in its own direction, so its letters come out in reading order by themselves.
+
+    >>> line = [Run("Ana ", "ltr"), Run("محمد", "rtl"), Run(" و", "rtl"), Run(" 2", "ltr")]
+    >>> [r.text for r in visual(line, lambda r: r.direction, "ltr")]
+    ['Ana ', ' و', 'محمد', ' 2']
+    """
+    groups: list[list[T]] = []
+    for item in items:
+        if groups and direction(groups[-1][0]) == direction(item):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    if paragraph == "rtl":
+        groups.reverse()
+    return [
+        item
+        for group in groups
+        for item in (reversed(group) if direction(group[0]) == "rtl" else group)
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import pygame
@@ -26,7 +27,7 @@ from deckgame.ui.fonts import (
     shaping_for,
     system_font_files,
 )
-from deckgame.ui.runs import Direction, is_mixed, paragraph_direction, runs, words
+from deckgame.ui.runs import Direction, is_mixed, paragraph_direction, runs, visual, words
 
 RGB = tuple[int, int, int]
 
@@ -77,11 +78,7 @@ class TextBook:
                 self.font(face, size)
 
     def _covers(self, face: str, text: str) -> bool:
-        cov = self._coverage.get(face)
-        if cov is None:
-            cov = Coverage(self.font(face, 24))
-            self._coverage[face] = cov
-        return cov.covers(text)
+        return self._cov(face).covers(text)
 
     def face_for(self, text: str, face: Face) -> str:
         """The face that draws all of ``text``: the bundled one, else a system fallback."""
@@ -159,14 +156,13 @@ class TextBook:
         if cached is not None:
             self._text.move_to_end(key)
             return cached
+        if align == "left" and not text.isascii() and paragraph_direction(text) == "rtl":
+            align = "right"  # "left" is where reading starts: the right, in Arabic or Hebrew
         if self._needs_runs(text, face):
             surface = self._render_runs(text, size, colour, face, wrap, align)
         else:
             font = self.font(self.face_for(text, face), size)
-            direction = shaping_for(text)[1]
-            shape(font, text, direction)
-            if align == "left" and direction == "rtl":
-                align = "right"  # "left" is where reading starts, as in _render_runs
+            shape(font, text, shaping_for(text)[1])
             font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
                 align, pygame.FONT_RIGHT
             )
@@ -267,28 +263,20 @@ class TextBook:
         if segments:  # a line's trailing spaces take no room
             text, direction, chosen = segments[-1]
             segments[-1] = (text.rstrip(), direction, chosen)
-        groups: list[list[tuple[str, Direction, str]]] = []
-        for segment in segments:
-            if segment[0] and groups and groups[-1][0][1] == segment[1]:
-                groups[-1].append(segment)
-            elif segment[0]:
-                groups.append([segment])
-        if paragraph == "rtl":
-            groups.reverse()
         images: list[tuple[pygame.Surface, int]] = []
-        for group in groups:
-            for text, direction, chosen in reversed(group) if group[0][1] == "rtl" else group:
-                font = self.font(chosen, size)
-                shape(font, text, direction)
-                image = font.render(text, True, colour)
-                k = self._scale(chosen, size)
-                if k != 1.0:
-                    scaled = (
-                        max(1, round(image.get_width() * k)),
-                        max(1, round(image.get_height() * k)),
-                    )
-                    image = pygame.transform.smoothscale(image, scaled)
-                images.append((image, round(font.get_ascent() * k)))
+        shown = [segment for segment in segments if segment[0]]
+        for text, direction, chosen in visual(shown, itemgetter(1), paragraph):
+            font = self.font(chosen, size)
+            shape(font, text, direction)
+            image = font.render(text, True, colour)
+            k = self._scale(chosen, size)
+            if k != 1.0:
+                scaled = (
+                    max(1, round(image.get_width() * k)),
+                    max(1, round(image.get_height() * k)),
+                )
+                image = pygame.transform.smoothscale(image, scaled)
+            images.append((image, round(font.get_ascent() * k)))
         # Line height from the ink, not the fonts' boxes: an Arabic font reserves room for
         # stacked marks that would make every line holding an Arabic name taller.
         base = self.font(Face.REGULAR, size)
@@ -321,12 +309,10 @@ class TextBook:
         width = wrap if wrap > 0 else max(d.get_width() for d in drawn)
         heights = [max(step, d.get_height()) for d in drawn]
         surface = pygame.Surface((max(1, width), max(1, sum(heights))), pygame.SRCALPHA)
-        # "left" is where reading starts: the right edge for a right-to-left paragraph.
-        where = ("right" if paragraph == "rtl" else "left") if align == "left" else align
         y = 0
         for image, height in zip(drawn, heights, strict=True):
             spare = width - image.get_width()
-            x = 0 if where == "left" else spare // 2 if where == "center" else spare
+            x = 0 if align == "left" else spare // 2 if align == "center" else spare
             surface.blit(image, (x, y))
             y += height
         return surface
