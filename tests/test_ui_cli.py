@@ -80,7 +80,10 @@ def test_play_reports_bad_options_without_a_window(capsys: pytest.CaptureFixture
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SDL's fallback is Linux's")
-def test_play_without_a_display_says_so_instead_of_running_unseen(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["play", "--players", "Ana,Ben"], ["workshop"]])
+def test_a_window_without_a_display_says_so_instead_of_running_unseen(
+    tmp_path: Path, command: list[str]
+) -> None:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -88,7 +91,7 @@ def test_play_without_a_display_says_so_instead_of_running_unseen(tmp_path: Path
     }
     env["DECKGAME_HOME"] = str(tmp_path)
     out = subprocess.run(
-        [sys.executable, "-m", "deckgame", "play", "--players", "Ana,Ben"],
+        [sys.executable, "-m", "deckgame", *command],
         env=env,
         capture_output=True,
         text=True,

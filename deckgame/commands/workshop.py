@@ -49,22 +49,6 @@ def run(args: argparse.Namespace) -> int:
         print("deckgame workshop: --only needs at least one PATH", file=sys.stderr)
         return 2
 
-    import pygame
+    from deckgame.ui.main import launch_workshop
 
-    from deckgame.storage import Store
-    from deckgame.ui.app import DEFAULT_SIZE, App
-    from deckgame.ui.context import Context, Launch
-    from deckgame.ui.scenes.workshop import WorkshopScene
-    from deckgame.ui.settings import UiSettings
-
-    store = Store()
-    settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
-    if size is not None:
-        settings.fullscreen = False
-    launch = Launch(decks=list(args.paths), builtin=not args.only, user=not args.only)
-    app = App(size=size or DEFAULT_SIZE, settings=settings, ctx=Context(launch, store=store))
-    app.push(WorkshopScene(app))
-    try:
-        return app.run()
-    finally:
-        pygame.quit()
+    return launch_workshop(list(args.paths), only=args.only, size=size)

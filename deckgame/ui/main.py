@@ -1,4 +1,5 @@
-"""Start the game: window first (fonts loaded), then the first scene; returns the exit code."""
+"""Start the game or the workshop: window first (fonts loaded), then the first scene;
+returns the exit code."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from deckgame.engine import Settings
+    from deckgame.ui.app import App
+    from deckgame.ui.context import Launch
 
 
 def launch_game(
@@ -26,25 +29,7 @@ def launch_game(
     size: tuple[int, int] | None = None,
     fullscreen: bool | None = None,
 ) -> int:
-    import pygame
-
-    problem = _no_screen()
-    if problem is not None:
-        print(f"deckgame: {problem}", file=sys.stderr)
-        return 1
-
-    from deckgame.storage import Store
-    from deckgame.ui.app import DEFAULT_SIZE, App
-    from deckgame.ui.context import Context, Launch
-    from deckgame.ui.settings import UiSettings
-
-    store = Store()
-    ui_settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
-
-    def save(s: UiSettings) -> None:
-        data = store.load_settings()
-        data["ui"] = s.to_dict()
-        store.save_settings(data)
+    from deckgame.ui.context import Launch
 
     launch = Launch(
         decks=list(decks or []),
@@ -57,15 +42,9 @@ def launch_game(
         seed=seed,
         log=log,
     )
-    if size is not None:
-        ui_settings.fullscreen = False
-    app = App(
-        size=size or DEFAULT_SIZE,
-        settings=ui_settings,
-        fullscreen=fullscreen,
-        save_settings=save,
-        ctx=Context(launch, store=store),
-    )
+    app = _open(launch, size, fullscreen, keep_settings=True)
+    if app is None:
+        return 1
     from deckgame.ui import flow
     from deckgame.ui.scenes.title import TitleScene
 
@@ -77,6 +56,62 @@ def launch_game(
         title.splash = True
         app.draw()
         flow.start_game(app, settings)
+    return _run(app)
+
+
+def launch_workshop(paths: list[Path], *, only: bool, size: tuple[int, int] | None) -> int:
+    """The deck workshop on ``paths`` (with the built-in and the user's decks unless
+    ``only``). Its theme and text-size keys preview; they do not change the settings."""
+    from deckgame.ui.context import Launch
+    from deckgame.ui.scenes.workshop import WorkshopScene
+
+    app = _open(Launch(decks=list(paths), builtin=not only, user=not only), size, None)
+    if app is None:
+        return 1
+    app.push(WorkshopScene(app))
+    return _run(app)
+
+
+def _open(
+    launch: Launch,
+    size: tuple[int, int] | None,
+    fullscreen: bool | None,
+    *,
+    keep_settings: bool = False,
+) -> App | None:
+    """The window, with the player's saved look; None (and why, on stderr) without a screen."""
+    problem = _no_screen()
+    if problem is not None:
+        print(f"deckgame: {problem}", file=sys.stderr)
+        return None
+
+    from deckgame.storage import Store
+    from deckgame.ui.app import DEFAULT_SIZE, App
+    from deckgame.ui.context import Context
+    from deckgame.ui.settings import UiSettings
+
+    store = Store()
+    ui_settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
+
+    def save(s: UiSettings) -> None:
+        data = store.load_settings()
+        data["ui"] = s.to_dict()
+        store.save_settings(data)
+
+    if size is not None:
+        ui_settings.fullscreen = False
+    return App(
+        size=size or DEFAULT_SIZE,
+        settings=ui_settings,
+        fullscreen=fullscreen,
+        save_settings=save if keep_settings else None,
+        ctx=Context(launch, store=store),
+    )
+
+
+def _run(app: App) -> int:
+    import pygame
+
     try:
         return app.run()
     finally:
@@ -98,6 +133,7 @@ def _no_screen() -> str | None:
         return (
             "no display found, so no window can be shown (SDL fell back to its"
             f" '{driver}' driver). Run deckgame on a desktop session; on a headless"
-            " machine, `deckgame simulate` plays sessions without a window."
+            " machine, `deckgame simulate` plays sessions and `deckgame validate` checks"
+            " decks without a window."
         )
     return None
