@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import pygame
 
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import veil
 from deckgame.ui.widgets import Button, pointer_pos
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("Enter / Space", "Done, then next turn"),
-    ("P", "Pass this card (free, no questions)"),
-    ("S", "Skip the turn"),
-    ("X", "X-card: remove this card for tonight"),
-    ("W, then 1-8", "Give warmth (W, then your seat number; 2 players: W)"),
-    ("T", "Start / pause a challenge timer"),
-    ("1 / 2", "Pick a card when two are offered"),
-    ("O", "Choose who {other} is (3+ players)"),
-    ("Y / N", "Agree / not yet, to go deeper (one each, in seat order)"),
-    ("B", "Step back a level"),
-    ("F", "Star this card"),
-    ("U or Ctrl+Z", "Undo the last action"),
-    ("E", "End the session (summary)"),
-    ("G", "Settings: text size, theme, motion"),
-    ("F11", "Fullscreen on / off"),
-    ("Esc", "Back / menu"),
-    ("F1", "This help"),
-    ("Tab", "Move the focus ring; Enter presses"),
-)
+KEYS: tuple[tuple[str, str], ...] = tuple(keymap.help_rows())
+"""The rows shown, from the keymap (the same list the buttons' hints come from)."""
 
 
 class HelpScene(Scene):
