@@ -6,8 +6,9 @@ half-broken deck never changes the balance of a session without anyone noticing.
 the workshop to preview; ``Library.cards`` holds only the cards of decks without problems.
 
 Card ids must be unique across everything loaded. A clash is reported at its second
-occurrence, naming the first, and makes the deck holding the second one skipped. Only
-decks that are in play claim ids, so a skipped deck never blocks another.
+occurrence in load order, naming the first, and makes the deck holding the second one
+skipped. Only decks that are in play claim ids, so a skipped deck never blocks another
+(:mod:`deckgame.clashes` holds the rule; the workshop applies the same one).
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -24,7 +25,6 @@ decks that are in play claim ids, so a skipped deck never blocks another.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from deckgame.clashes import duplicate_message, problem_order, with_clashes
 from deckgame.messages import message_for
 from deckgame.model import (
     DEFAULT_LEVEL_NAMES,
@@ -65,7 +66,6 @@ DECK_SUFFIXES = (".yaml", ".yml")
 
 Model = TypeVar("Model", bound=BaseModel)
 Loc = tuple[int | str, ...]
-Place = tuple[str, int, int]  # path, line, column
 
 
 class Origin(StrEnum):
@@ -178,7 +178,7 @@ def _load_deck_file(path: Path, origin: Origin, pack: str) -> LoadedDeck:
         spec=spec,
         cards=tuple(cards),
         closing=tuple(closing),
-        problems=tuple(sorted(problems, key=_problem_order)),
+        problems=tuple(sorted(problems, key=problem_order)),
         places=places,
     )
 
@@ -191,11 +191,7 @@ def load_pack_file(path: Path) -> tuple[PackSpec | None, list[Problem]]:
             spec, problems, _ = _validate(doc, PackSpec, lambda loc: _PACK_KEYS)
         except Exception as exc:  # the same last line of defence as load_deck_file
             return None, [Problem(str(path), 1, 1, f"cannot read this file ({type(exc).__name__})")]
-    return (spec if not problems else None), sorted(problems, key=_problem_order)
-
-
-def _problem_order(problem: Problem) -> tuple[int, int, str]:
-    return problem.line, problem.column, problem.message
+    return (spec if not problems else None), sorted(problems, key=problem_order)
 
 
 _DECK_KEYS = list(DeckSpec.model_fields)
@@ -410,20 +406,10 @@ def _duplicates_within(
     for card, (line, column) in zip(cards, located, strict=False):
         if card.id in places:
             first = places[card.id]
-            problems.append(
-                Problem(path, line, column, _duplicate_message(card.id, (path, *first)))
-            )
+            problems.append(Problem(path, line, column, duplicate_message(card.id, (path, *first))))
         else:
             places[card.id] = (line, column)
     return problems
-
-
-def _duplicate_message(card_id: str, first: Place) -> str:
-    where = f"{first[0]}:{first[1]}:{first[2]}"
-    return (
-        f"duplicate card id '{card_id}', first used at {where}: give one of them its own "
-        "'id' (or reword it, if the two cards say the same thing)"
-    )
 
 
 # --- many files -----------------------------------------------------------------------
@@ -502,27 +488,8 @@ def _add_pack(library: Library, path: Path) -> str:
 
 
 def _check_ids(library: Library) -> Library:
-    """Report ids used twice across decks; a deck with a clash is skipped."""
-    claimed: dict[str, Place] = {}
-    decks: list[LoadedDeck] = []
+    """Report ids used twice across decks (the rule of :mod:`deckgame.clashes`)."""
+    library.decks = with_clashes(library.decks)
     for deck in library.decks:
-        clashes = [
-            Problem(
-                str(deck.path),
-                *deck.places.get(card.id, (1, 1)),
-                _duplicate_message(card.id, claimed[card.id]),
-            )
-            for card in (*deck.cards, *deck.closing)
-            if card.id in claimed
-        ]
-        if clashes:
-            deck = dataclasses.replace(
-                deck, problems=tuple(sorted((*deck.problems, *clashes), key=_problem_order))
-            )
-        if deck.ok:
-            for card_id, (line, column) in deck.places.items():
-                claimed[card_id] = (str(deck.path), line, column)
-        decks.append(deck)
         library.problems.extend(deck.problems)
-    library.decks = decks
     return library

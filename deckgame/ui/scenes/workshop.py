@@ -161,52 +161,19 @@ class Shelf:
                 self.raw[deck_path] = dataclasses.replace(deck, pack=spec.name)
 
     def _rebuild(self) -> None:
-        """Entries in load order, with the loader's rule for ids used in two decks: the
-        first deck in play keeps the id, the later one is skipped with a problem."""
+        """Entries in load order, with the loader's rule for ids used in two decks
+        (:func:`deckgame.clashes.with_clashes`): the first deck in play keeps the id."""
+        from deckgame.clashes import load_order, with_clashes
+
         previous = {e.deck.path: e for e in self.entries}
-        order = {root: i for i, (root, _) in enumerate(self.roots)}
-        claimed: dict[str, tuple[str, int, int]] = {}
+        roots = [root for root, _ in self.roots]
+        ordered = sorted(self.raw.values(), key=lambda deck: load_order(deck.path, roots))
         entries: list[Entry] = []
-        for path in sorted(self.raw, key=lambda p: (_root_index(p, order), str(p))):
-            deck = _with_clashes(self.raw[path], claimed)
-            if deck.ok:
-                for card_id, (line, column) in deck.places.items():
-                    claimed[card_id] = (str(deck.path), line, column)
-            before = previous.get(path)
+        for deck in with_clashes(ordered):
+            before = previous.get(deck.path)
             good = (*deck.cards, *deck.closing) if deck.ok else (before.good if before else ())
             entries.append(Entry(deck=deck, good=good, stale=not deck.ok and bool(good)))
         self.entries = entries
-
-
-def _root_index(path: Path, order: dict[Path, int]) -> int:
-    for root, index in order.items():
-        if path == root or root in path.parents:
-            return index
-    return len(order)
-
-
-def _with_clashes(deck: LoadedDeck, claimed: dict[str, tuple[str, int, int]]) -> LoadedDeck:
-    from deckgame.yamlsafe import Problem
-
-    clashes = []
-    for card in (*deck.cards, *deck.closing):
-        first = claimed.get(card.id)
-        if first is not None:
-            line, column = deck.places.get(card.id, (1, 1))
-            where = f"{first[0]}:{first[1]}:{first[2]}"
-            clashes.append(
-                Problem(
-                    str(deck.path),
-                    line,
-                    column,
-                    f"duplicate card id '{card.id}', first used at {where}: give one of them "
-                    "its own 'id'",
-                )
-            )
-    if not clashes:
-        return deck
-    problems = sorted((*deck.problems, *clashes), key=lambda p: (p.line, p.column))
-    return dataclasses.replace(deck, problems=tuple(problems))
 
 
 def problem_line(problem: Problem) -> str:
