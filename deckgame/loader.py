@@ -121,6 +121,11 @@ class Library:
         return [card for deck in self.decks if deck.ok for card in deck.closing]
 
     @property
+    def tags(self) -> frozenset[str]:
+        """Every content tag a playable or closing card carries (what lines can match)."""
+        return frozenset(tag for card in (*self.cards, *self.closing) for tag in card.tags)
+
+    @property
     def skipped(self) -> list[LoadedDeck]:
         """Decks left out because of problems."""
         return [deck for deck in self.decks if not deck.ok]

@@ -10,9 +10,10 @@ from deckgame.commands.session_options import (
     SessionOptionError,
     add_session_arguments,
     check_args,
+    excluded_from,
     player_names,
-    split_list,
     types_from,
+    warn_unknown_lines,
 )
 
 HELP = "play at the table (the default command)"
@@ -55,6 +56,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"deckgame play: error: {error}", file=sys.stderr)
         return 2
 
+    excluded = excluded_from(args.exclude)
+    if excluded:
+        # Said before the window opens, where the command was typed; the setup screen
+        # says it again beside the lines. Play goes on either way.
+        from deckgame.loader import load_library
+
+        warn_unknown_lines("play", excluded, load_library(args.decks).tags)
+
     from deckgame.ui.main import launch_game
 
     return launch_game(
@@ -63,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         players=names,
         audience=args.audience,
         types=types_from(args.types),
-        excluded=split_list(args.exclude) or None,
+        excluded=sorted(excluded) or None,
         unlock_rounds=args.unlock_rounds,
         offered=args.offered,
         seed=args.seed,

@@ -7,9 +7,12 @@
 from __future__ import annotations
 
 import argparse
-import difflib
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from deckgame.lines import normalise_lines, unknown_lines_note
 
 if TYPE_CHECKING:
     from deckgame.engine.state import Settings
@@ -69,25 +72,39 @@ def player_names(text: str | None, *, allow_count: bool = False) -> list[str] | 
     return split_list(text)
 
 
-def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value.lower(), choices, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def types_from(text: str | None) -> list[str] | None:
     """The intimacy types named in ``--types``, checked; None when the option is absent."""
+    from deckgame.messages import did_you_mean
+
     if text is None:
         return None
     names = split_list(text)
     for name in names:
         if name.lower() not in TYPES:
             raise SessionOptionError(
-                f"--types: unknown intimacy type '{name}'{_did_you_mean(name, TYPES)};"
+                f"--types: unknown intimacy type '{name}'{did_you_mean(name, TYPES)};"
                 f" choose from {', '.join(TYPES)}"
             )
     if not names:
         raise SessionOptionError("--types: name at least one intimacy type")
     return [n.lower() for n in names]
+
+
+def excluded_from(text: str | None) -> frozenset[str]:
+    """The lines named in ``--exclude``, folded to match deck tags (``Touch`` -> ``touch``)."""
+    return normalise_lines(split_list(text))
+
+
+def warn_unknown_lines(command: str, excluded: Iterable[str], tags: Iterable[str]) -> bool:
+    """Say on stderr, in one line, which lines no loaded card carries; play goes on.
+
+    True when there was something to say.
+    """
+    note = unknown_lines_note(excluded, tags)
+    if note is None:
+        return False
+    print(f"deckgame {command}: warning: --exclude: {note}; play goes on", file=sys.stderr)
+    return True
 
 
 def check_args(args: argparse.Namespace) -> None:
@@ -116,7 +133,7 @@ def settings_from_args(args: argparse.Namespace, *, allow_count: bool = False) -
             players=tuple(names),
             audience=Audience(args.audience or "friends"),
             types=frozenset(IntimacyType(t) for t in types) if types else frozenset(IntimacyType),
-            excluded=frozenset(split_list(getattr(args, "exclude", None))),
+            excluded=excluded_from(getattr(args, "exclude", None)),
             unlock_rounds=args.unlock_rounds if args.unlock_rounds is not None else 2,
             offered=getattr(args, "offered", None) or 1,
         )

@@ -36,7 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from deckgame.commands.session_options import SessionOptionError, settings_from_args
+    from deckgame.commands.session_options import (
+        SessionOptionError,
+        settings_from_args,
+        warn_unknown_lines,
+    )
     from deckgame.engine import EventLog
     from deckgame.loader import load_library
     from deckgame.simulate import simulate
@@ -62,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if not library.cards:
         print("deckgame simulate: no deck loaded, so there is nothing to play", file=sys.stderr)
         return 1
+    warn_unknown_lines("simulate", settings.excluded, library.tags)
     log = EventLog(args.log) if args.log else None
     try:
         report = simulate(

@@ -4,18 +4,22 @@ to play (types, lines, unlock pace, cards offered, decks) with the count of card
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
 from deckgame.engine import Settings, SettingsError
 from deckgame.engine.dealer import playable
+from deckgame.lines import line_key, normalise_lines, unknown_lines, unknown_lines_note
 from deckgame.model import MAX_PLAYERS, MIN_PLAYERS, Audience, IntimacyType
 from deckgame.ui.assets import Face
-from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.icons import icon
+from deckgame.ui.look import Look, rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, heading
-from deckgame.ui.widgets import Button, Focusable, TextInput, Toggle
+from deckgame.ui.widgets import Button, Focusable, TextInput, Toggle, focus_ring
 
 if TYPE_CHECKING:
     from deckgame.ui.app import App
@@ -25,6 +29,89 @@ AUDIENCE_LABELS: dict[Audience, str] = {
     Audience.FRIENDS: "Friends",
     Audience.FAMILY: "Family",
 }
+
+
+MAX_LINE = 40  # a deck tag's longest form
+
+
+@dataclass
+class LineToggle(Toggle):
+    """A line chip: on, it reads "never: grief" on the X-card colour with a cross; off,
+    just the tag, hollow. Never the tick of the "in play" chips, which would read as
+    *include* grief."""
+
+    tag: str = ""
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
+        m = look.metrics
+        t = look.theme
+        if self.on:
+            rounded_rect(surface, t.danger, self.rect, m.radius)
+            fg = t.on_danger
+        else:
+            rounded_rect(surface, t.surface, self.rect, m.radius)
+            pygame.draw.rect(
+                surface, t.text_muted, self.rect, max(1, m.px(1.5)), border_radius=m.radius
+            )
+            fg = t.text
+        if focused:
+            focus_ring(surface, look, self.rect)
+        inner = self.rect.inflate(-m.px(28), 0)
+        x = inner.x
+        if self.on:
+            mark = icon("cross", round(m.button_text * 0.9), fg)
+            surface.blit(mark, mark.get_rect(midleft=(x, inner.centery)))
+            x += mark.get_width() + m.px(6)
+        text = look.text.line(self.label, m.button_text, fg, inner.right - x, face=Face.BOLD)
+        surface.blit(text, text.get_rect(midleft=(x, inner.centery)))
+
+    def natural_width(self, look: Look) -> int:
+        m = look.metrics
+        text = look.text.render(self.label, m.button_text, look.theme.text, face=Face.BOLD)
+        mark = round(m.button_text * 0.9) + m.px(6) if self.on else 0
+        return text.get_width() + mark + m.px(30)
+
+
+def line_chip(tag: str, on: bool) -> LineToggle:
+    """The chip for one line: its words change with its state, not only its colour."""
+    words = tag.replace("-", " ")
+    return LineToggle(f"tag_{tag}", f"never: {words}" if on else words, on=on, tag=tag)
+
+
+def _name_key(name: str) -> str:
+    """A name as the engine compares names: NFC, trimmed, without regard to case."""
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
+def duplicate_seat(names: list[str]) -> tuple[int, int] | None:
+    """The first two seats (indexes into ``names``) whose names are the same ignoring case;
+    empty seats are left out.
+
+    >>> duplicate_seat(["Ana", "", "Ben", "ANA"])
+    (0, 3)
+    """
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        key = _name_key(name)
+        if not key:
+            continue
+        if key in seen:
+            return seen[key], index
+        seen[key] = index
+    return None
+
+
+def duplicate_message(first: str, second: str) -> str:
+    """What setup says about two seats with one name, each name as it was typed."""
+    first, second = first.strip(), second.strip()
+    if first == second:
+        return f"Two players are called '{second}': give one of them another name"
+    return f"'{first}' and '{second}' count as the same name: change one of them"
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter and every other letter as it was (names!)."""
+    return text[:1].upper() + text[1:]
 
 
 class SetupScene(Scene):
@@ -42,19 +129,26 @@ class SetupScene(Scene):
         self.types = (
             set(IntimacyType(t) for t in launch.types) if launch.types else set(IntimacyType)
         )
-        self.excluded = set(launch.excluded or [])
+        self.excluded = set(normalise_lines(launch.excluded or []))
+        self.lines_field = TextInput(
+            "lines_field", "", placeholder="Another line: type it, then Enter", max_len=MAX_LINE
+        )
         self.unlock_rounds = launch.unlock_rounds or 2
         self.offered = launch.offered or 1
         self.decks: set[str] | None = None  # None = every deck
         if previous is not None:  # play again: the same choices as last time
             self.audience = previous.audience
             self.types = set(previous.types)
-            self.excluded = set(previous.excluded)
+            self.excluded = set(normalise_lines(previous.excluded))
             self.unlock_rounds = previous.unlock_rounds
             self.offered = previous.offered
             self.decks = None if previous.decks is None else set(previous.decks)
         self.error = ""
+        self.error_row: int | None = None  # the name field the error is about
+        self._error_names: list[str] = []
         self._started_focus = False
+        self.notice = ""  # about lines no card carries, shown beside the lines field
+        self.notice_rect = pygame.Rect(0, 0, 0, 0)
 
     # Model -------------------------------------------------------------------------------
     def names(self) -> list[str]:
@@ -94,6 +188,26 @@ class SetupScene(Scene):
 
     def all_tags(self) -> list[str]:
         return sorted({tag for card in self.app.ctx.library.cards for tag in card.tags})
+
+    def line_tags(self) -> list[str]:
+        """The chips of the lines: every tag of the decks, then lines typed that none has."""
+        known = self.all_tags()
+        return known + sorted(self.excluded - set(known))
+
+    def lines_notice(self) -> str:
+        """Which lines no loaded card carries (with a "did you mean"), or ``""``."""
+        tags = self.app.ctx.library.tags
+        note = unknown_lines_note(self.excluded, tags)
+        if note is None:
+            return ""
+        they = "it leaves" if len(unknown_lines(self.excluded, tags)) == 1 else "they leave"
+        return f"{_sentence(note)}, so {they} nothing out"
+
+    def add_typed_lines(self) -> None:
+        """Turn what is typed in the lines field (commas between lines) into lines."""
+        typed = self.lines_field.value
+        self.lines_field.set("")
+        self.excluded |= normalise_lines(typed.split(","))
 
     def all_decks(self) -> list[str]:
         return sorted({card.deck for card in self.app.ctx.library.cards})
@@ -212,10 +326,17 @@ class SetupScene(Scene):
         self.sections.append(("Lines: leave out cards about", inner.x, y))
         y += label_h
         tag_toggles: list[Button] = [
-            Toggle(f"tag_{tag}", tag.replace("-", " "), on=tag in self.excluded)
-            for tag in self.all_tags()
+            line_chip(tag, tag in self.excluded) for tag in self.line_tags()
         ]
-        y = self._flow(tag_toggles, inner.x, y, inner.width, bottom) + m.gap
+        if tag_toggles:
+            y = self._flow(tag_toggles, inner.x, y, inner.width, bottom) + m.gap // 2
+        field_h = round(m.button_height * 0.85)
+        field = self.lines_field
+        field.rect = pygame.Rect(inner.x, y, min(m.px(420), inner.width * 45 // 100), field_h)
+        field.enabled = field.rect.bottom <= bottom
+        self.notice = self.lines_notice()
+        self.notice_rect = self._place_notice(field.rect)
+        y = max(field.rect.bottom, self.notice_rect.bottom) + m.gap
         half = (inner.width - m.margin) // 2
         self.sections.append(("Trust-building rounds to unlock a level", inner.x, y))
         self.sections.append(("Cards offered per turn", inner.x + half + m.margin, y))
@@ -250,6 +371,23 @@ class SetupScene(Scene):
             *self.footer,
         ]
 
+    def _place_notice(self, field: pygame.Rect) -> pygame.Rect:
+        """Beside the lines field when it fits in two lines there, else under the field."""
+        m = self.look.metrics
+        if not self.notice:
+            return pygame.Rect(field.right + m.gap, field.y, 0, field.height)
+        beside = pygame.Rect(
+            field.right + m.gap, field.y, self.inner.right - field.right - m.gap, field.height
+        )
+        text = self.look.text
+        height = text.render(self.notice, m.small, (0, 0, 0), face=Face.BOLD, wrap=beside.width)
+        if height.get_height() <= round(m.small * 2.8):
+            return beside
+        below = pygame.Rect(self.inner.x, field.bottom + m.gap // 3, self.inner.width, 0)
+        wrapped = text.render(self.notice, m.small, (0, 0, 0), face=Face.BOLD, wrap=below.width)
+        below.height = wrapped.get_height()
+        return below
+
     def focusables(self) -> list[Focusable]:
         if self.page == 0:
             widgets: list[Focusable] = []
@@ -258,7 +396,10 @@ class SetupScene(Scene):
                 widgets.extend(self.row_buttons[i * 3 : i * 3 + 3])
             widgets += [self.add_button, *self.audience_toggles, *self.footer]
             return widgets
-        return list(self.buttons)
+        # The lines field comes right after the line chips, in reading order.
+        chips = [b for b in self.buttons if b.action.startswith(("type_", "tag_"))]
+        rest = [b for b in self.buttons if b not in chips]
+        return [*chips, self.lines_field, *rest]
 
     # Input -------------------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> None:
@@ -266,6 +407,8 @@ class SetupScene(Scene):
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             if ctrl or not isinstance(self.focus.current, TextInput):
                 self.on_action("next" if self.page == 0 else "start")
+            elif self.focus.current is self.lines_field:
+                self.on_action("add_lines")
             else:
                 self._focus_next_field()
             return
@@ -289,6 +432,7 @@ class SetupScene(Scene):
 
     def on_action(self, action: str) -> None:
         self.error = ""
+        self.error_row = None
         if action == "back":
             if self.page == 1:
                 self.page = 0
@@ -322,7 +466,9 @@ class SetupScene(Scene):
             else:
                 self.types ^= {kind}
         elif action.startswith("tag_"):
-            self.excluded ^= {action.removeprefix("tag_")}
+            self.excluded ^= {line_key(action.removeprefix("tag_"))}
+        elif action == "add_lines":
+            self.add_typed_lines()
         elif action == "rounds_down":
             self.unlock_rounds = max(1, self.unlock_rounds - 1)
         elif action == "rounds_up":
@@ -363,20 +509,35 @@ class SetupScene(Scene):
         if len(names) < MIN_PLAYERS:
             self.error = "Type at least two names"
             return
+        seats = duplicate_seat([field.value for field in self.inputs])
+        if seats is not None:
+            first, second = seats
+            self.error = duplicate_message(self.inputs[first].value, self.inputs[second].value)
+            self._mark_row(second)
+            return
         try:
             Settings(players=tuple(names))
         except SettingsError as error:
-            self.error = str(error).capitalize()
+            self.error = _sentence(str(error))
             return
         self.page = 1
+
+    def _mark_row(self, index: int) -> None:
+        """Point at the name field an error is about: ringed, and the keyboard in it."""
+        self.error_row = index
+        self._error_names = self.names()
+        self.layout()
+        self.focus.focus(self.inputs[index])
 
     def start(self) -> None:
         from deckgame.ui import flow
 
+        if self.lines_field.value.strip():
+            self.add_typed_lines()  # a line typed but not yet entered still counts
         try:
             settings = self.settings()
         except SettingsError as error:
-            self.error = str(error).capitalize()
+            self.error = _sentence(str(error))
             self.layout()
             return
         if self.matching_cards() == 0:
@@ -386,6 +547,8 @@ class SetupScene(Scene):
         flow.start_game(self.app, settings)
 
     def update(self, dt: float) -> None:
+        if self.error_row is not None and self.names() != self._error_names:
+            self.error, self.error_row = "", None  # the name was changed: the mark goes
         # Tell the input method where the field is, so its candidate window opens beside it.
         current = self.focus.current
         if isinstance(current, TextInput) and current.rect.width:
@@ -410,6 +573,8 @@ class SetupScene(Scene):
             # Toggles that did not fit the window are left out (they are disabled too).
             if widget.rect.bottom <= self.footer[0].rect.top or widget in self.footer:
                 widget.draw(surface, self.look, widget is self.focus.current)
+        if self.page == 0 and self.error_row is not None and self.error_row < len(self.inputs):
+            self._draw_row_mark(surface, self.inputs[self.error_row].rect)
         note = self.error or self._count_note()
         colour = t.text if self.error else t.text_muted
         img = self.look.text.line(
@@ -456,11 +621,31 @@ class SetupScene(Scene):
         img = self.look.text.render(hints[self.audience], m.small, t.text_muted, wrap=last.width)
         surface.blit(img, (x, last.bottom + m.gap))
 
+    def _draw_row_mark(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The field an error is about: a heavy ring in the X-card colour and a cross."""
+        m = self.look.metrics
+        t = self.look.theme
+        w = max(3, m.px(3))
+        ring = rect.inflate(w * 2, w * 2)
+        pygame.draw.rect(surface, t.danger, ring, w, border_radius=m.radius + w)
+        size = round(rect.height * 0.5)
+        badge = pygame.Rect(0, 0, size + m.px(8), size + m.px(8))
+        badge.midright = (rect.right - m.px(8), rect.centery)
+        pygame.draw.ellipse(surface, t.danger, badge)
+        mark = icon("cross", size, t.on_danger)
+        surface.blit(mark, mark.get_rect(center=badge.center))
+
     def _draw_cards(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
         for text, x, y in self.sections:
             img = self.look.text.render(text, m.small, t.text_muted, face=Face.BOLD)
             surface.blit(img, (x, y))
+        area = self.notice_rect
+        if self.notice and area.bottom <= self.footer[0].rect.top:
+            img = self.look.text.render(
+                self.notice, m.small, t.text, face=Face.BOLD, wrap=area.width
+            )
+            surface.blit(img, img.get_rect(midleft=area.midleft))
         num = self.look.text.render(str(self.unlock_rounds), m.body, t.text, face=Face.BOLD)
         surface.blit(num, num.get_rect(center=self.rounds_rect.center))
