@@ -150,7 +150,9 @@ class App:
                 self.windowed_size = self.size
             self.relayout()
             return
-        if event.type == pygame.KEYDOWN:
+        # A scene that takes every key (the hold screen) sees F11 and F1 too: the press that
+        # resumes must do nothing else.
+        if event.type == pygame.KEYDOWN and not getattr(self.top, "takes_every_key", False):
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 return
@@ -176,13 +178,19 @@ class App:
         self.frames += 1
 
     def step(self, events: Iterable[pygame.event.Event] = (), dt: float = 0.0) -> None:
-        """One turn of the loop with given events (what tests drive)."""
+        """One turn of the loop: ``dt`` seconds pass, then the events arrive (what tests drive).
+
+        Time passes first, as in :meth:`run`: the seconds people talked before a key press
+        belong to the picture before it, never to what that key press starts.
+        """
+        if self.top is not None and dt:
+            self.top.update(dt)
         for event in events:
             self.dispatch(event)
             if not self.running:
                 return
         if self.top is not None:
-            self.top.update(dt)
+            self.top.update(0.0)
             self.draw()
 
     def _wait(self) -> tuple[list[pygame.event.Event], float]:
@@ -219,18 +227,26 @@ class App:
         """Run until the window closes or a scene quits; returns the exit code."""
         self.draw()
         while self.running and self.stack:
-            events, dt = self._wait()
-            for event in events:
-                self.dispatch(event)
-                if not self.running:
-                    break
-            if not self.running or self.top is None:
-                break
-            self.top.update(dt)
-            self.draw()
+            self.turn()
         for hook in self.on_quit:
             hook()
         return self.exit_code
+
+    def turn(self) -> None:
+        """One real turn of the loop: wait for input or a wake-up, then update and draw."""
+        events, dt = self._wait()
+        # The time spent waiting passed before these events: it ages what was already on
+        # screen (a toast, an animation), not what the events start. After a long talk a
+        # key press would otherwise start a prompt that the same frame times out.
+        if self.top is not None:
+            self.top.update(dt)
+        for event in events:
+            self.dispatch(event)
+            if not self.running:
+                return
+        if self.top is not None:
+            self.top.update(0.0)
+            self.draw()
 
 
 def _window_icon() -> pygame.Surface:

@@ -55,7 +55,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "1 / 2",
         "Pick a card when two are offered",
-        (*_keys("pick_0", "1", pygame.K_1, pygame.K_KP1), *_keys("pick_1", "2", pygame.K_2, pygame.K_KP2)),
+        (
+            *_keys("pick_0", "1", pygame.K_1, pygame.K_KP1),
+            *_keys("pick_1", "2", pygame.K_2, pygame.K_KP2),
+        ),
     ),
     Entry(
         "Y / N",

@@ -1,4 +1,4 @@
-"""The player's display settings: text size, theme, reduce motion, fullscreen.
+"""The player's display settings: text size, theme, reduce motion, fullscreen, sound.
 
 A plain dataclass with ``to_dict``/``from_dict`` so ``deckgame.storage`` can save it as JSON;
 ``from_dict`` forgives anything odd in an old or hand-edited file by keeping the default.
@@ -19,6 +19,7 @@ class UiSettings:
     theme: str = "light"
     reduce_motion: bool = False
     fullscreen: bool = False
+    sound: bool = True  # the soft chime when a challenge's time is up
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -34,7 +35,7 @@ class UiSettings:
         theme = data.get("theme")
         if theme in THEME_NAMES:
             out.theme = str(theme)
-        for flag in ("reduce_motion", "fullscreen"):
+        for flag in ("reduce_motion", "fullscreen", "sound"):
             value = data.get(flag)
             if isinstance(value, bool):
                 setattr(out, flag, value)

@@ -1,4 +1,4 @@
-"""Settings: text size 100-200 %, theme, reduce motion, fullscreen. Applied and saved at once."""
+"""Settings: text size 100-200 %, theme, motion, fullscreen, sound. Applied and saved at once."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ class SettingsScene(Scene):
         motion.rect = pygame.Rect(x, y, half, bh)
         full = Toggle("fullscreen", "Fullscreen", "F11", on=s.fullscreen)
         full.rect = pygame.Rect(x + half + m.gap, y, half, bh)
+        y += bh + m.gap
+        chime = Toggle("sound", "Sound (timer chime)", "S", on=s.sound)
+        chime.rect = pygame.Rect(x, y, half, bh)
         back = Button("back", "Back", "Esc", style="primary")
         back.rect = pygame.Rect(0, 0, m.px(220), bh)
         # The panel is as tall as its content, centred in the window.
@@ -50,7 +53,7 @@ class SettingsScene(Scene):
         self.panel.height = min(h - 2 * m.margin, bottom - self.panel.y)
         back.rect.bottomright = (self.panel.right - m.margin, self.panel.bottom - m.margin)
         dy = (h - self.panel.height) // 2 - self.panel.y
-        self.buttons = [smaller, larger, *themes, motion, full, back]
+        self.buttons = [smaller, larger, *themes, motion, full, chime, back]
         self.panel.move_ip(0, dy)
         for b in self.buttons:
             b.rect.move_ip(0, dy)
@@ -67,6 +70,7 @@ class SettingsScene(Scene):
             pygame.K_EQUALS: "text_larger",
             pygame.K_KP_PLUS: "text_larger",
             pygame.K_m: "reduce_motion",
+            pygame.K_s: "sound",
         }
         action = keys.get(event.key)
         if action is not None:
@@ -85,6 +89,8 @@ class SettingsScene(Scene):
             s.theme = action.removeprefix("theme_")
         elif action == "reduce_motion":
             s.reduce_motion = not s.reduce_motion
+        elif action == "sound":
+            s.sound = not s.sound
         elif action == "fullscreen":
             self.app.toggle_fullscreen()
             return

@@ -14,9 +14,13 @@ import pygame
 
 from deckgame.engine import (
     Action,
+    Away,
+    Back,
     ChooseOther,
     Done,
     End,
+    Event,
+    Hold,
     Next,
     Pass,
     Phase,
@@ -31,6 +35,7 @@ from deckgame.engine import (
     Warmth,
 )
 from deckgame.model import Card, Who
+from deckgame.ui import keymap, sound
 from deckgame.ui.app import monotonic
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, CardView, card_view, render_card
@@ -48,10 +53,12 @@ if TYPE_CHECKING:
 ANIM_SECONDS = 0.28
 TOAST_SECONDS = 3.0
 
-_DIGITS: dict[int, int] = {
-    **{getattr(pygame, f"K_{n}"): n for n in range(1, 9)},
-    **{getattr(pygame, f"K_KP{n}"): n for n in range(1, 9)},
-}
+
+def _names(names: list[str] | tuple[str, ...]) -> str:
+    """ "Ana", "Ana and Ben", "Ana, Ben and Cy"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _uses_other(card: Card) -> bool:
@@ -63,7 +70,9 @@ class TableScene(Scene):
         super().__init__(app)
         self.session = session
         self.clock = clock
-        self.warmth_pending = False
+        self.prompt: str | None = None  # "warmth" or "away": the table waits for a seat
+        self._cued: str | None = None  # the card whose timer end was announced
+        self._round_done: list[bool] = list(session.game.state.round_done)
         self.anim = 1.0
         self.toast = ""
         self.toast_left = 0.0
@@ -75,14 +84,14 @@ class TableScene(Scene):
         self._frame: pygame.Surface | None = None
         self._frame_key_drawn: tuple[object, ...] | None = None
         # Other scenes (the deeper question, the summary) act on the same session: follow them.
-        session.listeners.append(lambda _events: self.sync())
+        session.listeners.append(self._on_events)
 
     # Phase changes -----------------------------------------------------------------------
     def on_enter(self) -> None:
         self.sync()
 
     def sync(self) -> None:
-        """Follow the engine: other scenes for the deeper question and the end; animate deals."""
+        """Follow the engine: other scenes for the deeper question, hold and the end."""
         game = self.session.game
         state = game.state
         key = (state.phase, state.card, tuple(state.offered), state.turn)
@@ -91,11 +100,16 @@ class TableScene(Scene):
             if new_card and state.phase in (Phase.CARD, Phase.OFFER) and self._shown:
                 self.anim = 1.0 if self.look.reduce_motion else 0.0
             self._shown = key
-            self.warmth_pending = False
+            if self.prompt == "warmth":
+                self.prompt = None  # a new turn: the warmth question was for the last card
         self.layout()
         if self.app.top is not self:
             return
-        if state.phase in (Phase.DEEPER, Phase.DRY):
+        if game.held:
+            from deckgame.ui.scenes.hold import HoldScene
+
+            self.app.push(HoldScene(self.app, self))
+        elif state.phase in (Phase.DEEPER, Phase.DRY):
             from deckgame.ui.scenes.deeper import DeeperScene
 
             self.app.push(DeeperScene(self.app, self.session))
@@ -103,6 +117,45 @@ class TableScene(Scene):
             from deckgame.ui.scenes.summary import SummaryScene
 
             self.app.push(SummaryScene(self.app, self.session))
+
+    def _on_events(self, events: list[Event]) -> None:
+        """After every accepted action, from any scene: follow it, and say what is not seen."""
+        game = self.session.game
+        before, self._round_done = self._round_done, list(game.state.round_done)
+        for event in events:
+            message = self._message_for(event, before)
+            if message:
+                self.say(message)
+        self.sync()
+
+    def _message_for(self, event: Event, round_done: list[bool]) -> str:
+        """Words for what changed quietly: a "not yet", a round that did not count, away."""
+        game = self.session.game
+        name = event.player or ""
+        if event.event == "not_yet":
+            return (
+                f"Not yet, and that's fine: we stay at {self.session.level_label()}."
+                " We'll ask again after the next trust-building round."
+            )
+        if event.event == "round_end" and not event.extra.get("trust_building", True):
+            missed = [
+                game.players[seat]
+                for seat, done in enumerate(round_done)
+                if not done and seat < len(game.players) and not game.is_away(seat)
+            ]
+            who = f" ({_names(missed)} did no card)" if missed else ""
+            return f"That round didn't count toward going deeper{who}. It's fine: on we go."
+        if event.event == "away":
+            return f"{name} stepped away. Take your time; A then {self._seat_of(name)} is back."
+        if event.event == "back":
+            return f"Welcome back, {name}."
+        if event.event == "unlock" and game.deeper_waiting:
+            return f"Ready to go deeper once {_names(game.waiting_for)} is back."
+        return ""
+
+    def _seat_of(self, name: str) -> int:
+        players = self.session.game.players
+        return players.index(name) + 1 if name in players else 0
 
     def act(self, action: Action) -> bool:
         ok = self.session.apply(action)  # the listener re-syncs the scene on success
@@ -163,7 +216,9 @@ class TableScene(Scene):
             for i in range(2):
                 rect = pygame.Rect(x0 + i * (cw + m.margin), area.y, cw, ch)
                 self.card_rects.append(rect)
-                pick = Button(f"pick_{i}", "Pick this card", str(i + 1), style="primary")
+                pick = Button(
+                    f"pick_{i}", "Pick this card", keymap.hint(f"pick_{i}"), style="primary"
+                )
                 veto = Button(f"veto_{i}", "X-card", "", style="danger")
                 half = (cw - m.gap) * 2 // 3
                 pick.rect = pygame.Rect(rect.x, rect.bottom + m.gap, half, pick_h)
@@ -201,40 +256,44 @@ class TableScene(Scene):
         game = s.game
         phase = game.phase
         card = game.current_card
+        hint = keymap.hint
+        star_label = "Unstar" if self._starred() else "Star"
         first: list[Button]
         if phase is Phase.AFTER:
             first = [
-                Button("next", "Next turn", "Enter", style="primary"),
-                Button("warmth", "Give warmth", "W", icon_name="heart"),
-                Button("star", "Unstar" if self._starred() else "Star", "F", icon_name="star"),
-                Button("veto", "X-card", "X", style="danger"),
+                Button("next", "Next turn", hint("next"), style="primary"),
+                Button("warmth", "Give warmth", hint("warmth"), icon_name="heart"),
+                Button("star", star_label, hint("star"), icon_name="star"),
+                Button("veto", "X-card", hint("veto"), style="danger"),
             ]
         elif phase is Phase.OFFER:
             first = [
-                Button("pass", "Pass both", "P"),
-                Button("skip", "Skip turn", "S"),
-                Button("veto", "X-card both", "X", style="danger"),
+                Button("pass", "Pass both", hint("pass")),
+                Button("skip", "Skip turn", hint("skip")),
+                Button("veto", "X-card both", hint("veto"), style="danger"),
             ]
+        elif phase is Phase.WAITING:
+            first = []
         else:
             first = [
-                Button("done", "Done", "Enter", style="primary"),
-                Button("pass", "Pass", "P"),
-                Button("skip", "Skip turn", "S"),
-                Button("veto", "X-card", "X", style="danger"),
+                Button("done", "Done", hint("done"), style="primary"),
+                Button("pass", "Pass", hint("pass")),
+                Button("skip", "Skip turn", hint("skip")),
+                Button("veto", "X-card", hint("veto"), style="danger"),
             ]
+        first.append(Button("hold", "Hold", hint("hold")))
         second: list[Button] = []
         if phase is Phase.CARD:
-            second.append(
-                Button("star", "Unstar" if self._starred() else "Star", "F", icon_name="star")
-            )
+            second.append(Button("star", star_label, hint("star"), icon_name="star"))
             if card is not None and card.seconds is not None:
-                second.append(Button("timer", self._timer_label(), "T"))
-            if len(game.players) > 2 and card is not None and _uses_other(card):
-                second.append(Button("other", f"Other: {game.other_player}", "O"))
+                second.append(Button("timer", self._timer_label(), hint("timer")))
+            if len(game.present) > 2 and card is not None and _uses_other(card):
+                second.append(Button("other", f"Other: {game.other_player}", hint("other")))
         second += [
-            Button("undo", "Undo", "U", enabled=s.can(Undo())),
-            Button("step_back", "Step back", "B", enabled=s.can(StepBack())),
-            Button("end", "End", "E", style="quiet"),
+            Button("away", "Away / back", hint("away")),
+            Button("undo", "Undo", hint("undo"), enabled=s.can(Undo())),
+            Button("step_back", "Step back", hint("step_back"), enabled=s.can(StepBack())),
+            Button("end", "End", hint("end"), style="quiet"),
         ]
         for b in [*first, *second]:
             action = self._action_for(b.action)
@@ -253,9 +312,9 @@ class TableScene(Scene):
         if left is None:
             return "Timer"
         text = f"{int(left) // 60}:{int(left) % 60:02d}"
-        if game.timer_running:
-            return f"Pause {text}"
-        return "Time's up" if left <= 0 else f"Start timer {text}"
+        if left <= 0:
+            return "Time's up"
+        return f"Pause {text}" if game.timer_running else f"Start timer {text}"
 
     # Input -------------------------------------------------------------------------------
     def _action_for(self, name: str) -> Action | None:
@@ -276,6 +335,8 @@ class TableScene(Scene):
         if name == "timer":
             now = self.clock()
             return TimerPause(now) if game.timer_running else TimerStart(now)
+        if name == "hold":
+            return Hold(self.clock())
         if name.startswith("pick_"):
             return Pick(int(name[5:]))
         if name.startswith("veto_"):
@@ -290,65 +351,101 @@ class TableScene(Scene):
         seat = game.other_seat
         for _ in range(count):
             seat = (seat + 1) % count
-            if seat != game.seat:
+            if seat != game.seat and not game.is_away(seat):
                 return seat
         return seat
+
+    @property
+    def warmth_pending(self) -> bool:
+        """Waiting for the seat number of whoever gives warmth (after W or the button)."""
+        return self.prompt == "warmth"
 
     def on_action(self, action: str) -> None:
         if action == "warmth":
             self.start_warmth()
-            return
-        engine_action = self._action_for(action)
-        if engine_action is not None:
-            self.act(engine_action)
+        elif action == "away":
+            self.start_away()
+        elif action == "menu":
+            self.open_menu()
+        else:
+            engine_action = self._action_for(action)
+            if engine_action is not None:
+                self.act(engine_action)  # a hold shows its screen through the listener
+
+    def _givers(self) -> list[int]:
+        game = self.session.game
+        return [i for i in range(len(game.players)) if self.session.can(Warmth(i))]
 
     def start_warmth(self) -> None:
         game = self.session.game
         if game.phase is not Phase.AFTER:
             self.say("Warmth is given after a card is done")
             return
-        givers = [i for i in range(len(game.players)) if self.session.can(Warmth(i))]
+        givers = self._givers()
         if not givers:
             self.say("Everyone has given warmth for this card")
-        elif len(givers) == 1 and len(game.players) == 2:
+        elif len(givers) == 1 and len(game.present) == 2:
             self.act(Warmth(givers[0]))  # one possible giver: no need to ask who
         else:
-            self.warmth_pending = True
-            self.say("Who gives warmth? Press your seat number (1-8) or tap your seat")
+            # The prompt stays until a seat is chosen or Esc, however long people talk.
+            self.prompt = "warmth"
+            self.layout()
+
+    def start_away(self) -> None:
+        self.prompt = "away"
+        self.layout()
+
+    def cancel_prompt(self) -> None:
+        self.prompt = None
+        self.layout()
+
+    def choose_seat(self, seat: int) -> None:
+        """A seat number (key or tap) while the table asks for one, after W or A."""
+        game = self.session.game
+        if not 0 <= seat < len(game.players):
+            self.say(f"There is no seat {seat + 1}")
+            return
+        if self.prompt == "away":
+            self.prompt = None
+            self.act(Back(seat) if game.is_away(seat) else Away(seat))
+            self.layout()
+            return
+        if self.act(Warmth(seat)) and not self._givers():
+            self.prompt = None  # everyone has given: nothing left to wait for
+        self.layout()
+
+    def open_menu(self) -> None:
+        from deckgame.ui.scenes.menu import MenuScene
+
+        self.prompt = None
+        self.app.push(MenuScene(self.app, self))
+
+    def leave(self) -> None:
+        """Back to the title; the session is autosaved and Continue picks it up again."""
+        self.session.close()
+        self.app.pop()
 
     def on_key(self, event: pygame.event.Event) -> None:
         game = self.session.game
-        key = event.key
-        ctrl = bool(event.mod & pygame.KMOD_CTRL)
-        if key in _DIGITS:
-            n = _DIGITS[key]
-            if self.warmth_pending:
-                self.warmth_pending = False
-                if n <= len(game.players):
-                    self.act(Warmth(n - 1))
-                else:
-                    self.say(f"There is no seat {n}")
-            elif game.phase is Phase.OFFER and n in (1, 2):
-                self.act(Pick(n - 1))
+        command = keymap.command_for(event)
+        if self.prompt is not None:
+            # While the table asks "which seat?", digits are seats, not offered cards.
+            if event.key in keymap.SEAT_DIGITS:
+                self.choose_seat(keymap.SEAT_DIGITS[event.key] - 1)
+                return
+            if command == "menu":
+                self.cancel_prompt()
+                return
+            if command is not None:
+                self.prompt = None  # any other action goes ahead (an X-card never waits)
+        if command is None:
             return
-        if key == pygame.K_ESCAPE:
-            if self.warmth_pending:
-                self.warmth_pending = False
-                self.toast = ""
-            else:
-                # Back to the title; the session is autosaved, Continue picks it up again.
-                self.session.close()
-                self.app.pop()
-            return
-        if key == pygame.K_z and ctrl:
-            self.on_action("undo")
-            return
-        if key == pygame.K_g:  # settings (text size, theme) without leaving the table
+        if command == "settings":  # text size, theme without leaving the table
             from deckgame.ui.scenes.settings import SettingsScene
 
             self.app.push(SettingsScene(self.app))
             return
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        if command == "primary":
             if game.phase is Phase.CARD:
                 self.on_action("done")
             elif game.phase is Phase.AFTER:
@@ -356,36 +453,29 @@ class TableScene(Scene):
             elif game.phase is Phase.OFFER:
                 self.say("Two cards: press 1 or 2 to pick one")
             return
-        letters = {
-            pygame.K_p: "pass",
-            pygame.K_s: "skip",
-            pygame.K_x: "veto",
-            pygame.K_w: "warmth",
-            pygame.K_t: "timer",
-            pygame.K_b: "step_back",
-            pygame.K_f: "star",
-            pygame.K_u: "undo",
-            pygame.K_e: "end",
-            pygame.K_o: "other",
-        }
-        name = letters.get(key)
-        if name == "timer" and (game.current_card is None or game.current_card.seconds is None):
+        if command.startswith("pick_") and game.phase is not Phase.OFFER:
+            return
+        if command == "timer" and (game.current_card is None or game.current_card.seconds is None):
             self.say("Only challenges with a timer can be timed")
             return
-        if name == "other" and len(game.players) <= 2:
-            self.say("With two players, {other} is always the other one")
+        if command == "other" and len(game.present) <= 2:
+            self.say("With two players here, {other} is always the other one")
             return
-        if name is not None:
-            self.on_action(name)
+        self.on_action(command)
 
     def on_pointer(self, pos: tuple[int, int]) -> None:
-        # Tapping a seat after a card is done: that player gives warmth.
-        if self.session.game.phase is Phase.AFTER:
-            for seat, rect in enumerate(self.seat_rects):
-                if rect.collidepoint(pos):
-                    self.warmth_pending = False
-                    self.act(Warmth(seat))
-                    return
+        # Tapping a seat: away or back after A; after a card is done, that player's warmth.
+        game = self.session.game
+        for seat, rect in enumerate(self.seat_rects):
+            if not rect.collidepoint(pos):
+                continue
+            if self.prompt == "away":
+                self.choose_seat(seat)
+            elif game.phase is Phase.AFTER:
+                if self.prompt is None:
+                    self.prompt = "warmth"
+                self.choose_seat(seat)
+            return
 
     # Time --------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -395,8 +485,15 @@ class TableScene(Scene):
             self.toast_left = max(0.0, self.toast_left - dt)
             if self.toast_left == 0:
                 self.toast = ""
-                self.warmth_pending = False
-        if self.session.game.timer_running:
+        game = self.session.game
+        if game.timer_running:
+            left = game.timer_remaining(self.clock())
+            if left is not None and left <= 0 and self._cued != game.state.card:
+                self._cued = game.state.card
+                self.say("Time's up. No hurry: finish in your own time.")
+                if self.app.settings.sound:
+                    sound.chime()
+                self.layout()
             for b in self.buttons:
                 if b.action == "timer":
                     b.label = self._timer_label()
@@ -404,18 +501,28 @@ class TableScene(Scene):
     def animating(self) -> bool:
         return self.anim < 1.0
 
+    def _timer_ticking(self) -> bool:
+        """A running timer with time left: the picture changes by itself."""
+        game = self.session.game
+        left = game.timer_remaining(self.clock()) if game.timer_running else None
+        return left is not None and left > 0
+
     def wake_in(self) -> float | None:
         waits = []
         if self.session.game.timer_running:
-            waits.append(0.25)
+            left = self.session.game.timer_remaining(self.clock()) or 0.0
+            # Wake each quarter second while it counts down, and once more for "time's up".
+            cued = self._cued == self.session.game.state.card
+            waits.append(min(0.25, left) if left > 0 else (0.0 if cued else 0.05))
         if self.toast_left > 0:
             waits.append(self.toast_left)
+        waits = [w for w in waits if w > 0]
         return min(waits) if waits else None
 
     # Drawing -----------------------------------------------------------------------------
     def _frame_key(self, surface: pygame.Surface) -> tuple[object, ...] | None:
         """What the picture depends on, or None while it changes by itself (motion, timer)."""
-        if self.animating() or self.session.game.timer_running:
+        if self.animating() or self._timer_ticking():
             return None
         return (
             self.version,
@@ -423,7 +530,7 @@ class TableScene(Scene):
             self.look.theme.name,
             self.app.settings.text_scale,
             self.focus.index,
-            self.warmth_pending,
+            self.prompt,
             self.toast if self.toast_left > 0 else "",
         )
 
@@ -439,7 +546,6 @@ class TableScene(Scene):
         self._draw_cards(surface)
         self._draw_status(surface)
         self.draw_buttons(surface)
-        self._draw_toast(surface)
         if key is not None:
             self._frame = surface.copy()
             self._frame_key_drawn = key
@@ -554,13 +660,25 @@ class TableScene(Scene):
                 else:
                     pygame.draw.circle(surface, t.text_muted, centre, r, max(1, m.px(2)))
             x += need * (2 * r + m.px(6)) + m.px(6)
-            text = f"{have} of {need} trust-building rounds to go deeper"
+            text = self._progress_text()
             img = self.look.text.render(text, m.small, t.text_muted)
             surface.blit(img, img.get_rect(midleft=(x, y)))
         right = self.look.text.render(f"Round {state.round}", m.body, t.text, face=Face.BOLD)
         surface.blit(right, right.get_rect(midright=(bar.right, bar.centery - m.small // 2)))
         hint = self.look.text.render("F1 keys · G settings · Esc menu", m.small, t.text_muted)
         surface.blit(hint, hint.get_rect(midright=(bar.right, y)))
+
+    def _progress_text(self) -> str:
+        """Beside the dots: how far the group is from the go-deeper question, in words."""
+        game = self.session.game
+        state = game.state
+        need = state.settings.unlock_rounds
+        if game.deeper_waiting:
+            return f"Ready to go deeper: waiting for {_names(game.waiting_for)} to be back"
+        if state.trust_rounds >= need:
+            # Reached, and someone said "not yet": the question comes after the next one.
+            return "Not yet for now: we ask again after the next trust-building round"
+        return f"{state.trust_rounds} of {need} trust-building rounds to go deeper"
 
     def _draw_seats(self, surface: pygame.Surface) -> None:
         t = self.look.theme
@@ -628,40 +746,45 @@ class TableScene(Scene):
         game = self.session.game
         state = game.state
         name = game.active_player
-        if self.warmth_pending:
-            return "Who gives warmth? Press your seat number, or tap your seat."
+        if self.prompt == "away":
+            return "Who steps away, or is back? Press the seat number or tap the seat. Esc: cancel."
+        if self.prompt == "warmth":
+            waiting = _names([game.players[i] for i in self._givers()])
+            return f"Who gives warmth? Your seat number, or tap your seat ({waiting}). Esc: done."
+        if game.phase is Phase.WAITING:
+            return "Fewer than two players are here. A, then a seat number, when someone is back."
         if game.phase is Phase.OFFER:
             return f"{name}, pick one of two cards: 1 or 2. Passing is always fine."
         if game.phase is Phase.AFTER:
             givers = [game.players[i] for i in state.warmth_from]
             if givers:
-                return f"Warmth for {name} from {', '.join(givers)}. Enter: next turn."
-            return f"Thank {name}? Give warmth with W (then your seat number). Enter: next turn."
+                return f"Warmth for {name} from {_names(givers)}. Enter: next turn."
+            if len(game.present) == 2:
+                return f"Thank {name}? Give warmth with W. Enter: next turn."
+            return f"Thank {name}? Give warmth with W, then your seat number. Enter: next turn."
         if game.phase is Phase.CARD:
             card = game.current_card
             extra = ""
-            if card is not None and len(game.players) > 2 and _uses_other(card):
+            if card is not None and len(game.present) > 2 and _uses_other(card):
                 extra = f" {game.other_player} is the other player (O to change)."
             return f"{name}'s turn.{extra} Pass or X-card anytime, no reason needed."
         return ""
 
     def _draw_status(self, surface: pygame.Surface) -> None:
+        """The status line, or in its place a short message: never one over the other."""
         t = self.look.theme
         m = self.look.metrics
+        if self.toast and self.toast_left > 0:
+            img = self.look.text.line(self.toast, m.body, t.on_button, self.status.width - m.px(36))
+            box = img.get_rect().inflate(m.px(36), m.px(12))
+            box.height = max(box.height, self.status.height)
+            box.center = self.status.center
+            rounded_rect(surface, t.button, box, box.height // 2)
+            pygame.draw.rect(surface, t.focus, box, max(1, m.px(2)), border_radius=box.height // 2)
+            surface.blit(img, img.get_rect(center=box.center))
+            return
         text = self._status_text()
         if not text:
             return
         img = self.look.text.line(text, m.body, t.text, self.status.width)
         surface.blit(img, img.get_rect(center=self.status.center))
-
-    def _draw_toast(self, surface: pygame.Surface) -> None:
-        if not self.toast or self.toast_left <= 0:
-            return
-        t = self.look.theme
-        m = self.look.metrics
-        img = self.look.text.line(self.toast, m.body, t.on_button, self.size[0] - 4 * m.margin)
-        box = img.get_rect().inflate(m.px(36), m.px(18))
-        box.midbottom = (self.status.centerx, self.status.bottom)
-        rounded_rect(surface, t.button, box, box.height // 2)
-        pygame.draw.rect(surface, t.focus, box, max(1, m.px(2)), border_radius=box.height // 2)
-        surface.blit(img, img.get_rect(center=box.center))

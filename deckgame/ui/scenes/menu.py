@@ -1,0 +1,97 @@
+"""Esc at the table: a small menu instead of leaving at once (a stray Esc loses nothing)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.engine import End
+from deckgame.ui.assets import Face
+from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import veil
+from deckgame.ui.widgets import Button, pointer_pos
+
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+    from deckgame.ui.scenes.table import TableScene
+
+_ITEMS: tuple[tuple[str, str, str, int], ...] = (
+    ("resume", "Back to the game", "Esc", pygame.K_ESCAPE),
+    ("settings", "Settings", "G", pygame.K_g),
+    ("help", "Keys and help", "F1", pygame.K_F1),
+    ("end", "End the night (summary)", "E", pygame.K_e),
+    ("leave", "Leave to the title (Continue resumes)", "L", pygame.K_l),
+)
+
+
+class MenuScene(Scene):
+    overlay = True
+
+    def __init__(self, app: App, table: TableScene) -> None:
+        super().__init__(app)
+        self.table = table
+
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        bh = m.button_height
+        width = min(w - 2 * m.margin, m.px(560))
+        title_h = round(m.heading * 1.6)
+        height = 2 * m.margin + title_h + len(_ITEMS) * (bh + m.gap)
+        self.panel = pygame.Rect(0, 0, width, min(h - 2 * m.margin, height))
+        self.panel.center = (w // 2, h // 2)
+        y = self.panel.y + m.margin + title_h
+        self.buttons = []
+        for action, label, key, _code in _ITEMS:
+            style = "primary" if action == "resume" else "normal"
+            b = Button(action, label, key, style=style)
+            b.rect = pygame.Rect(self.panel.x + m.margin, y, width - 2 * m.margin, bh)
+            self.buttons.append(b)
+            y += bh + m.gap
+        self.focus.set(list(self.buttons))
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        pos = pointer_pos(event, self.size)
+        if pos is not None and not self.panel.collidepoint(pos):
+            self.app.pop()
+            return
+        super().handle_event(event)
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        for action, _label, _key, code in _ITEMS:
+            if event.key == code:
+                self.on_action(action)
+                return
+
+    def on_action(self, action: str) -> None:
+        table = self.table
+        if action == "resume":
+            self.app.pop()
+        elif action == "settings":
+            from deckgame.ui.scenes.settings import SettingsScene
+
+            self.app.pop()
+            self.app.push(SettingsScene(self.app))
+        elif action == "help":
+            from deckgame.ui.scenes.help import HelpScene
+
+            self.app.pop()
+            self.app.push(HelpScene(self.app))
+        elif action == "end":
+            self.app.pop()
+            table.act(End())
+        elif action == "leave":
+            self.app.pop()
+            table.leave()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        veil(surface, t.overlay)
+        shadow(surface, self.look, self.panel, m.radius)
+        rounded_rect(surface, t.surface, self.panel, m.radius)
+        title = self.look.text.render("Menu", m.heading, t.text, face=Face.BOLD)
+        surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
+        self.draw_buttons(surface)
