@@ -7,7 +7,20 @@ from collections import Counter
 import pytest
 from engine_helpers import TYPES, make_card, make_deck, new_game, phase_of
 
-from deckgame.engine import Agree, Done, End, Game, Next, Pass, Phase, StepBack, Undo, WrongPhase
+from deckgame.engine import (
+    Agree,
+    Away,
+    Done,
+    End,
+    Game,
+    Hold,
+    Next,
+    Pass,
+    Phase,
+    StepBack,
+    Undo,
+    WrongPhase,
+)
 from deckgame.model import Audience, Card, IntimacyType
 
 
@@ -152,10 +165,12 @@ def test_dry_without_deeper_level_can_only_step_back_or_end() -> None:
     assert game.voter is None
     with pytest.raises(WrongPhase):
         game.apply(Agree(0))
-    assert set(game.legal_actions()) == {StepBack(), End(), Undo()}
+    # Away/back and hold belong to every phase; nothing else but stepping back or ending.
+    anytime = {Hold(0.0), Away(0), Away(1)}
+    assert set(game.legal_actions()) == {StepBack(), End(), Undo(), *anytime}
     game.apply(StepBack())
     assert phase_of(game) is Phase.DRY  # level 1 is used up too
-    assert set(game.legal_actions()) == {End(), Undo()}
+    assert set(game.legal_actions()) == {End(), Undo(), *anytime}
     game.apply(End())
     assert phase_of(game) is Phase.ENDED
 

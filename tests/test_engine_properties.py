@@ -1,4 +1,7 @@
-"""Property tests: random legal and illegal action sequences for 2-8 players."""
+"""Property tests: random legal and illegal action sequences for 2-8 players.
+
+Away/back and hold/resume are among the actions: players come and go at random.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +18,21 @@ from deckgame.engine import (
     EVENT_NAMES,
     Action,
     Agree,
+    Away,
+    Back,
     ChooseOther,
     Done,
     End,
     Event,
     Game,
+    Hold,
     IllegalAction,
     Next,
     NotYet,
     Pass,
     Phase,
     Pick,
+    Resume,
     Settings,
     Skip,
     Star,
@@ -35,6 +42,7 @@ from deckgame.engine import (
     Undo,
     Veto,
     Warmth,
+    in_piles,
     playable,
 )
 from deckgame.model import Audience, Card, IntimacyType
@@ -87,20 +95,48 @@ def any_action(n: int, k: int, now: float) -> Action:
         Agree(seat),
         NotYet(seat),
         StepBack(),
+        Away(seat),
+        Back(seat),
+        Hold(now),
+        Resume(now),
         Undo(),
         End(),
     ]
     return pool[(k // 7) % len(pool)]
 
 
-def check_invariants(game: Game, pool: dict[str, Card]) -> None:
+def check_invariants(game: Game, pool: dict[str, Card], *, anyone_went_away: bool) -> None:
     state = game.state
     n = len(state.settings.players)
-    # Turn order: seats clockwise, one round = one turn per seat.
-    assert state.seat == (state.turn - 1) % n
-    assert state.round == (state.turn - 1) // n + 1
-    # Every playable card is in exactly one place: a pile, the table, or gone.
-    playable_ids = {c.id for c in pool.values() if playable(c, state.settings) and c.level}
+    present = n - sum(state.away)
+    # Turn order: seats clockwise, a round ends when play passes the last seat. Each turn
+    # moves play on one seat; seats away are passed over without a turn of their own.
+    moves = (state.round - 1) * n + state.seat
+    assert 0 <= state.seat < n
+    if anyone_went_away:
+        assert moves >= state.turn - 1
+    else:
+        assert moves == state.turn - 1
+    assert game.present == tuple(seat for seat in range(n) if not state.away[seat])
+    # Play needs two present; the active player is present whenever a card is in hand,
+    # and the go-deeper question is only ever put to everyone.
+    if state.phase is not Phase.ENDED:
+        assert (state.phase is Phase.WAITING) == (present < 2)
+    if state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER):
+        assert not state.away[state.seat]
+    if state.phase is Phase.DEEPER:
+        assert present == n and not state.deeper_waiting
+    if state.deeper_waiting and present == n:  # everyone back: asked when the card is done
+        assert state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER, Phase.ENDED)
+    if state.held:
+        assert game.legal_actions() == [Resume(0.0)]
+    if game.waiting_for:
+        assert set(game.waiting_for) == {
+            state.settings.players[s] for s in range(n) if state.away[s]
+        }
+    # Every card for some table size is in exactly one place: a pile, the table, or gone.
+    playable_ids = {c.id for c in pool.values() if in_piles(c, state.settings)}
+    assert {c.id for c in pool.values() if playable(c, state.settings) and c.level} <= playable_ids
     table = list(state.offered)
     if state.card is not None and state.card not in state.gone:
         table.append(state.card)
@@ -160,7 +196,8 @@ def test_random_sessions_keep_the_invariants(
     game = Game.new(config, cards, seed=seed)
     log: list[Event] = list(game.opening_events)
     applied: list[Action] = []
-    check_invariants(game, pool)
+    went_away = False
+    check_invariants(game, pool, anyone_went_away=went_away)
     now = 0.0
     for mode, k in steps:
         now += k % 50
@@ -169,7 +206,7 @@ def test_random_sessions_keep_the_invariants(
         else:
             legal = game.legal_actions()
             action = legal[k % len(legal)]
-            if isinstance(action, TimerStart | TimerPause):
+            if isinstance(action, TimerStart | TimerPause | Hold | Resume):
                 action = type(action)(now)
         before = game.to_dict()
         gone_before = set(game.state.gone)
@@ -182,18 +219,31 @@ def test_random_sessions_keep_the_invariants(
                 raise AssertionError(f"{action} applied though can() said no")
             assert game.to_dict() == before  # an illegal action changes nothing
             continue
+        held_before = game.held
         events = game.apply(action)
         applied.append(action)
+        went_away = went_away or isinstance(action, Away)
         log += events
+        present = len(game.present)
         for event in events:
             assert event.event in EVENT_NAMES
             if event.event == "deal":
                 assert event.card is not None
                 card = pool[event.card]
                 assert event.card not in gone_before  # done/vetoed cards never return
-                assert playable(card, config)  # filters never violated
+                assert in_piles(card, config)  # filters never violated
+                # Chosen for the number present, and never dealt to an away player.
+                assert card.suits(config.audience, present, config.excluded)
+                assert event.player is not None
+                assert not game.is_away(config.players.index(event.player))
                 assert card.level == event.level
-        check_invariants(game, pool)
+            if event.event == "undo":
+                assert event.extra["undone"] not in ("hold", "resume")  # never undone
+            if event.event == "warmth":
+                assert not game.is_away(config.players.index(event.extra["giver"]))
+        if isinstance(action, Undo):
+            assert game.held == held_before
+        check_invariants(game, pool, anyone_went_away=went_away)
         data = json.loads(json.dumps(game.to_dict()))
         assert Game.from_dict(data, cards).to_dict() == game.to_dict()
     # Same seed, same actions: the same log.

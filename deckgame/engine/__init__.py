@@ -6,8 +6,9 @@
 
 The public API is flat: ``Game``, ``Settings``, ``Phase``, ``State``, the actions
 (``Pick``, ``ChooseOther``, ``Done``, ``Next``, ``Pass``, ``Skip``, ``Veto``, ``Warmth``,
-``Star``, ``TimerStart``, ``TimerPause``, ``Agree``, ``NotYet``, ``StepBack``, ``Undo``,
-``End``), ``Event`` and ``EventLog``, ``Summary``/``summarize`` and the errors.
+``Star``, ``TimerStart``, ``TimerPause``, ``Agree``, ``NotYet``, ``StepBack``, ``Away``,
+``Back``, ``Hold``, ``Resume``, ``Undo``, ``End``), ``Event`` and ``EventLog``,
+``Summary``/``summarize`` and the errors.
 """
 
 from deckgame.engine.actions import (
@@ -15,17 +16,23 @@ from deckgame.engine.actions import (
     Action,
     Agree,
     AlreadyGiven,
+    Away,
+    Back,
     ChooseOther,
     Done,
     End,
+    Hold,
     IllegalAction,
     InvalidChoice,
     Next,
     NoLevel,
     NothingToUndo,
     NotYet,
+    OnHold,
     Pass,
     Pick,
+    PlayerAway,
+    Resume,
     Seat,
     Skip,
     Star,
@@ -41,7 +48,7 @@ from deckgame.engine.actions import (
     action_from_dict,
     action_to_dict,
 )
-from deckgame.engine.dealer import pile_sizes, playable
+from deckgame.engine.dealer import in_piles, pile_sizes, playable
 from deckgame.engine.events import EVENT_NAMES, Event, EventLog
 from deckgame.engine.game import SAVE_FORMAT, SAVE_VERSION, UNDO_DEPTH, Game
 from deckgame.engine.state import (
@@ -66,25 +73,31 @@ __all__ = [
     "Action",
     "Agree",
     "AlreadyGiven",
+    "Away",
+    "Back",
     "ChooseOther",
     "Done",
     "End",
     "Event",
     "EventLog",
     "Game",
+    "Hold",
     "IllegalAction",
     "InvalidChoice",
     "Next",
     "NoLevel",
     "NotYet",
     "NothingToUndo",
+    "OnHold",
     "OptionError",
     "Pass",
     "Phase",
     "Pick",
     "PileKey",
+    "PlayerAway",
     "PlayerCountError",
     "PlayerNameError",
+    "Resume",
     "Seat",
     "Settings",
     "SettingsError",
@@ -104,6 +117,7 @@ __all__ = [
     "WrongPlayer",
     "action_from_dict",
     "action_to_dict",
+    "in_piles",
     "pile_sizes",
     "playable",
     "summarize",

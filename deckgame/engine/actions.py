@@ -54,6 +54,19 @@ class NoLevel(IllegalAction):
     """No level to move to: stepping back from the lowest level."""
 
 
+class PlayerAway(WrongPlayer):
+    """The seat is away: away players give no warmth, are not ``{other}``, do not vote.
+
+    Also raised for ``Away`` of a seat already away and for agree/not yet while anyone is
+    away (going deeper asks everyone). ``Back`` of a seat that is present is a plain
+    :class:`WrongPlayer`.
+    """
+
+
+class OnHold(IllegalAction):
+    """The game is on hold: nothing counts until ``Resume`` (not even undo)."""
+
+
 # --- actions --------------------------------------------------------------------------
 
 
@@ -169,6 +182,46 @@ class StepBack:
 
 
 @dataclass(frozen=True, slots=True)
+class Away:
+    """Any phase but ended: player ``seat`` steps away (undoable).
+
+    An away player is not dealt cards, gives no warmth, is not ``{other}``. Away during
+    their own turn hands the card back (under its pile, as a pass) and the turn moves on.
+    """
+
+    seat: Seat
+    name: ClassVar[str] = "away"
+
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    """Any phase but ended: player ``seat``, away until now, is back (undoable)."""
+
+    seat: Seat
+    name: ClassVar[str] = "back"
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Any phase but ended: hold the game at time ``now`` (s); a running timer pauses.
+
+    While held every action but :class:`Resume` is refused (:class:`OnHold`). Hold and
+    resume are logged but never undone: undo steps over them.
+    """
+
+    now: float
+    name: ClassVar[str] = "hold"
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """On hold only: play resumes at time ``now``; a paused timer stays paused."""
+
+    now: float
+    name: ClassVar[str] = "resume"
+
+
+@dataclass(frozen=True, slots=True)
 class Undo:
     """Take back the last action (repeatable, up to ``UNDO_DEPTH`` actions back)."""
 
@@ -197,6 +250,10 @@ Action = (
     | Agree
     | NotYet
     | StepBack
+    | Away
+    | Back
+    | Hold
+    | Resume
     | Undo
     | End
 )
@@ -219,10 +276,17 @@ ACTION_TYPES: dict[str, type[Action]] = {
         Agree,
         NotYet,
         StepBack,
+        Away,
+        Back,
+        Hold,
+        Resume,
         Undo,
         End,
     )
 }
+
+PASSIVE: tuple[type[Action], ...] = (Hold, Resume)
+"""Actions undo steps over: it takes back the last action that is not one of these."""
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:

@@ -3,6 +3,12 @@
 Randomness is counter-based (splitmix64 of seed and draw number), so the RNG's whole state
 is two integers in :class:`State` (``seed``, ``draws``) and a replay is exact.
 
+Cards are chosen for the number of players *present*: the piles hold every card playable
+for some count from two up to the whole group (:func:`in_piles`), and a draw takes the
+topmost card of a pile that suits the count present now. With everyone present exactly
+the cards :func:`playable` admits are dealt, in the same order as when the piles held
+only those.
+
 >>> [rand_below(7, 0, 10), rand_below(7, 1, 10)] == [rand_below(7, 0, 10), rand_below(7, 1, 10)]
 True
 """
@@ -15,12 +21,13 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from deckgame.engine.state import PileKey, Settings, State
-from deckgame.model import Card, IntimacyType
+from deckgame.model import MIN_PLAYERS, Card, IntimacyType
 
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 _MIX_1 = 0xBF58476D1CE4E5B9
 _MIX_2 = 0x94D049BB133111EB
+_SMALLER_STREAM = 0x5A11E57AB1E5EA75  # the seed's second stream: cards for smaller tables
 
 # Pile keys and mix counts use the plain string value; ``IntimacyType.value`` is an enum
 # property, several times slower than this lookup on the dealing path.
@@ -76,6 +83,31 @@ def playable(card: Card, settings: Settings) -> bool:
     )
 
 
+def in_piles(card: Card, settings: Settings) -> bool:
+    """Whether ``card`` belongs in the piles: playable for some number of players present.
+
+    As :func:`playable`, but the player count may be anything from 2 up to the group's
+    size (players away make the table smaller).
+    """
+    return (
+        card.level is not None
+        and card.type in settings.types
+        and (settings.decks is None or card.deck in settings.decks)
+        and _suits_some_count(card, settings)
+    )
+
+
+def _suits_some_count(card: Card, settings: Settings) -> bool:
+    low = max(card.min_players, MIN_PLAYERS)
+    high = min(card.max_players, len(settings.players))
+    return low <= high and card.suits(settings.audience, low, settings.excluded)
+
+
+def present_count(state: State) -> int:
+    """How many players are present (not away)."""
+    return len(state.settings.players) - state.away.count(True)
+
+
 def pile_sizes(settings: Settings, cards: Iterable[Card]) -> dict[PileKey, int]:
     """How many cards each (type, level) cell offers under these settings' filters.
 
@@ -100,13 +132,24 @@ def build_piles(
 
     Cards in ``history`` (seen on earlier nights) go to the bottom of their piles, still in
     shuffled order, so they come back only when the fresh ones are used up.
+
+    The cards only a smaller table may be dealt (``max_players`` below the group's size)
+    are shuffled in from a stream of their own: the cards the whole group can be dealt
+    keep the order, and the RNG the position, they would have without them.
     """
+    cards = list(cards)
     grouped = _group(cards, state.settings)
+    smaller = _group_smaller(cards, state.settings)
     seen = set(history)
     piles: dict[PileKey, list[str]] = {}
-    for key in sorted(grouped):
-        pile = grouped[key]
+    extra = 0
+    for key in sorted(grouped.keys() | smaller.keys()):
+        pile = grouped.get(key, [])
         state.draws = _shuffle(pile, state.seed, state.draws)
+        for card in smaller.get(key, ()):
+            # Inserting each at a uniformly random place gives a uniform shuffle of them.
+            pile.insert(rand_below(state.seed ^ _SMALLER_STREAM, extra, len(pile) + 1), card)
+            extra += 1
         if seen:
             pile = [c for c in pile if c in seen] + [c for c in pile if c not in seen]
         piles[key] = pile
@@ -133,31 +176,74 @@ def _group(cards: Iterable[Card], settings: Settings) -> dict[PileKey, list[str]
     return grouped
 
 
-def levels_with_cards(state: State) -> list[int]:
-    """The levels that still have a dealable card, ascending."""
-    return sorted({level for (_, level), pile in state.piles.items() if pile})
+def _group_smaller(cards: Iterable[Card], settings: Settings) -> dict[PileKey, list[str]]:
+    """The ids of the level cards only a smaller table may be dealt, per pile, in id order."""
+    count = len(settings.players)
+    grouped: dict[PileKey, list[str]] = {}
+    for card in sorted(cards, key=attrgetter("id")):
+        if card.max_players < count and in_piles(card, settings):
+            assert card.level is not None
+            grouped.setdefault((TYPE_KEY[card.type], card.level), []).append(card.id)
+    return grouped
 
 
-def has_cards(state: State, level: int) -> bool:
-    """Whether any pile at ``level`` still has a card."""
-    return any(pile for (_, lv), pile in state.piles.items() if lv == level)
+def _top(pile: list[str], cards: Mapping[str, Card], count: int) -> int:
+    """The index of the topmost card of ``pile`` that suits ``count`` players (-1: none)."""
+    for index in range(len(pile) - 1, -1, -1):
+        card = cards[pile[index]]
+        if card.min_players <= count <= card.max_players:
+            return index
+    return -1
 
 
-def next_level(state: State) -> int | None:
-    """The nearest level above the current one that has cards (``None`` if none)."""
-    above = [lv for (_, lv), pile in state.piles.items() if pile and lv > state.level]
-    return min(above) if above else None
+def _levels(state: State, cards: Mapping[str, Card], count: int | None = None) -> set[int]:
+    """The levels with a card for ``count`` players (default: the number present)."""
+    count = present_count(state) if count is None else count
+    return {
+        level for (_, level), pile in state.piles.items() if pile and _top(pile, cards, count) >= 0
+    }
 
 
-def previous_level(state: State) -> int | None:
+def levels_with_cards(state: State, cards: Mapping[str, Card]) -> list[int]:
+    """The levels that still have a card for the players present, ascending."""
+    return sorted(_levels(state, cards))
+
+
+def has_cards(state: State, level: int, cards: Mapping[str, Card]) -> bool:
+    """Whether any pile at ``level`` still has a card for the players present."""
+    count = present_count(state)
+    return any(
+        pile and _top(pile, cards, count) >= 0
+        for (_, lv), pile in state.piles.items()
+        if lv == level
+    )
+
+
+def next_level(state: State, cards: Mapping[str, Card], count: int | None = None) -> int | None:
+    """The nearest level above the current one with cards for ``count`` players.
+
+    ``count`` defaults to the number present; ``None`` if no deeper level has cards.
+    """
+    count = present_count(state) if count is None else count
+    level, best = state.level, None
+    for (_, lv), pile in state.piles.items():
+        if pile and lv > level and (best is None or lv < best) and _top(pile, cards, count) >= 0:
+            best = lv
+    return best
+
+
+def previous_level(state: State, cards: Mapping[str, Card]) -> int | None:
     """Where stepping back goes: the nearest lower level with cards, else ``level - 1``.
 
     ``None`` at level 1 (or the lowest level possible).
     """
     if state.level <= 1:
         return None
-    below = [lv for (_, lv), pile in state.piles.items() if pile and lv < state.level]
-    return max(below) if below else state.level - 1
+    count, level, best = present_count(state), state.level, None
+    for (_, lv), pile in state.piles.items():
+        if pile and lv < level and (best is None or lv > best) and _top(pile, cards, count) >= 0:
+            best = lv
+    return state.level - 1 if best is None else best
 
 
 @lru_cache(maxsize=256)
@@ -169,29 +255,40 @@ def _level_piles(types: frozenset[IntimacyType], level: int) -> tuple[tuple[str,
     return tuple((t, (t, level)) for t in sorted(TYPE_KEY[t] for t in types))
 
 
-def draw(state: State) -> str | None:
+def draw(state: State, cards: Mapping[str, Card]) -> str | None:
     """Take the top card of the fairest pile at the current level (``None`` when dry).
 
-    Fair mixing: the type dealt least at this level goes next; ties are broken by the
-    seeded RNG, so types interleave evenly whatever their pile sizes.
+    Only cards that suit the number of players present count: the topmost such card of a
+    pile is its top. Fair mixing: the type dealt least at this level goes next; ties are
+    broken by the seeded RNG, so types interleave evenly whatever their pile sizes.
     """
-    best: list[PileKey] = []
+    best: list[tuple[PileKey, int]] = []
     fewest = -1
     mix = state.mix
     piles = state.piles
+    present = present_count(state)
     for type_, key in _level_piles(state.settings.types, state.level):
-        if not piles.get(key):
+        pile = piles.get(key)
+        if not pile:
             continue
         count = mix.get(type_, 0)
+        if 0 <= fewest < count:
+            continue  # dealt more than another pile already found: not next
+        top = len(pile) - 1
+        card = cards[pile[top]]
+        if not card.min_players <= present <= card.max_players:
+            top = _top(pile, cards, present)
+            if top < 0:
+                continue
         if fewest < 0 or count < fewest:
-            best = [key]
+            best = [(key, top)]
             fewest = count
         elif count == fewest:
-            best.append(key)
+            best.append((key, top))
     if not best:
         return None
-    key = best[0] if len(best) == 1 else best[_next(state, len(best))]
-    card = piles[key].pop()
+    key, top = best[0] if len(best) == 1 else best[_next(state, len(best))]
+    card = piles[key].pop(top)
     mix[key[0]] = fewest + 1
     state.dealt[card] = None
     return card

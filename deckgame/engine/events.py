@@ -29,7 +29,9 @@ EVENT_NAMES: frozenset[str] = frozenset(
         "star",  # card, starred: bool
         "timer",  # card, running: bool, elapsed: seconds
         "round_end",  # round finished (trust_building: bool, trust_rounds: int)
-        "unlock",  # the next level is open; the deeper question is asked (to_level)
+        "unlock",  # the next level is open; the deeper question is asked (to_level), or it
+        # waits for the away players (waiting_for: their names) and is asked, with another
+        # "unlock", once everyone is back and the card in hand is finished
         "agree",  # player agreed to go deeper
         "deeper",  # everyone agreed (from_level, to_level)
         "not_yet",  # player said not yet (level kept)
@@ -37,6 +39,10 @@ EVENT_NAMES: frozenset[str] = frozenset(
         "dry",  # no card left at this level (can_go_deeper: bool)
         "undo",  # the last action was taken back (undone: action name)
         "end",  # the session ended
+        "away",  # player stepped away (card: the card handed back, if it was their turn)
+        "back",  # player is back
+        "hold",  # the game is held (player None; timer_paused: bool)
+        "resume",  # the hold is over (player None)
     }
 )
 

@@ -26,17 +26,23 @@ from typing import Any
 
 from deckgame.engine import dealer, rules
 from deckgame.engine.actions import (
+    PASSIVE,
     Action,
     Agree,
+    Away,
+    Back,
     ChooseOther,
     Done,
     End,
+    Hold,
     IllegalAction,
     Next,
     NothingToUndo,
     NotYet,
+    OnHold,
     Pass,
     Pick,
+    Resume,
     Skip,
     Star,
     StepBack,
@@ -45,6 +51,8 @@ from deckgame.engine.actions import (
     Undo,
     Veto,
     Warmth,
+    action_from_dict,
+    action_to_dict,
 )
 from deckgame.engine.events import Event
 from deckgame.engine.state import Phase, Settings, State
@@ -52,11 +60,15 @@ from deckgame.engine.summary import Summary, summarize
 from deckgame.model import Card, render_text
 
 SAVE_FORMAT = "deckgame-session"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+"""Version 2 adds the undo history (``undo``) and away/hold state; version 1 still loads."""
+READABLE_VERSIONS = (1, 2)
 CHECKPOINT_EVERY = 16
 MAX_CHECKPOINTS = 16
 UNDO_DEPTH = CHECKPOINT_EVERY * (MAX_CHECKPOINTS - 1)
-"""Undo reaches at least this many actions back (and never past a load)."""
+"""Undo reaches at least this many actions back (across a save and load too)."""
+# A saved undo history is replayed on load: a tampered file cannot make that costly.
+_MAX_REPLAY = CHECKPOINT_EVERY * MAX_CHECKPOINTS * 4
 
 
 class Game:
@@ -64,7 +76,8 @@ class Game:
 
     Create with :meth:`new` or :meth:`from_dict`. Read ``game.state`` afresh after each
     ``apply`` (undo replaces the state object). The events of the first deal are in
-    ``opening_events``.
+    ``opening_events``. Undo takes back the last action that is not a hold or resume
+    (those are logged but never undone) and survives a save and load.
     """
 
     def __init__(self, state: State, cards: Mapping[str, Card]) -> None:
@@ -102,7 +115,7 @@ class Game:
             warmth_received=[0] * count,
         )
         state.piles = dealer.build_piles(state, index.values(), history)
-        levels = dealer.levels_with_cards(state)
+        levels = dealer.levels_with_cards(state, index)
         state.level = state.deepest = levels[0] if levels else 1
         opening: list[Event] = []
         rules.start_turn(state, index, opening)
@@ -111,33 +124,72 @@ class Game:
         return game
 
     def to_dict(self) -> dict[str, Any]:
-        """The session as JSON-safe data (ids, names and counts only)."""
-        return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "state": self._state.to_dict()}
+        """The session as JSON-safe data (ids, names and counts only).
+
+        ``undo`` holds the oldest undo checkpoint and the actions since, per checkpoint
+        (the later checkpoints are rebuilt from them on load), and why undo stops there.
+        """
+        return {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "state": self._state.to_dict(),
+            "undo": {
+                "state": self._segments[0][0].to_dict(),
+                "actions": [[action_to_dict(a) for a in acts] for _, acts in self._segments],
+                "floor": self._undo_floor,
+            },
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], cards: Iterable[Card]) -> Game:
         """Restore a session saved by :meth:`to_dict`, given the loaded cards.
 
         Cards no longer loaded drop out of the piles; ``ValueError`` if the data is not a
-        session or a card on the table is missing. Undo starts afresh from here.
+        session or a card on the table is missing. Undo reaches back as far as it did when
+        saved; an undo section that does not replay exactly to the saved state (foreign,
+        tampered, or its cards no longer loaded) is dropped and undo starts afresh.
         """
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise ValueError("not a deckgame session")
-        if data.get("version") != SAVE_VERSION:
+        if data.get("version") not in READABLE_VERSIONS:
             raise ValueError(f"unsupported session version {data.get('version')!r}")
         index = {card.id: card for card in cards}
+        state = _restore(data.get("state"), index)
+        game = cls(state, index)
+        game._restore_undo(data.get("undo"))
+        return game
+
+    def _restore_undo(self, data: object) -> None:
+        """Rebuild the undo checkpoints saved by :meth:`to_dict`; keep afresh if unusable."""
+        if not isinstance(data, dict):
+            return
         try:
-            state = State.from_dict(data["state"])
-        except (KeyError, TypeError, AttributeError) as error:
-            raise ValueError(f"broken session data: {error}") from error
-        _validate(state)
-        for card in [*state.offered, *([state.card] if state.card else [])]:
-            if card not in index:
-                raise ValueError(f"the card {card!r} on the table is not loaded")
-        state.piles = {
-            key: [card for card in pile if card in index] for key, pile in state.piles.items()
-        }
-        return cls(state, index)
+            floor = data["floor"]
+            saved = data["actions"]
+            if not isinstance(floor, str) or not isinstance(saved, list):
+                raise TypeError("undo floor or actions")
+            if not 1 <= len(saved) <= MAX_CHECKPOINTS:
+                raise ValueError("undo checkpoints")
+            if sum(len(raw) if isinstance(raw, list) else 0 for raw in saved) > _MAX_REPLAY:
+                raise ValueError("undo history too long")
+            replay = _restore(data["state"], self.cards)
+            segments: list[tuple[State, list[Action]]] = []
+            ignored: list[Event] = []
+            for raw in saved:
+                if not isinstance(raw, list):
+                    raise TypeError("undo checkpoint")
+                actions = [action_from_dict(item) for item in raw]
+                segments.append((replay.copy(), actions))
+                for action in actions:
+                    if isinstance(action, Veto | Undo):
+                        raise ValueError("an X-card or undo is never in the undo history")
+                    rules.checked(replay, self.cards, action)(replay, self.cards, action, ignored)
+            if replay.to_dict() != self._state.to_dict():
+                raise ValueError("the undo history does not lead to the saved state")
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError):
+            return  # a bad undo section never stops a session from loading
+        self._segments = segments
+        self._undo_floor = floor
 
     # --- reading ---------------------------------------------------------------------
 
@@ -194,17 +246,61 @@ class Game:
 
     @property
     def voter(self) -> int | None:
-        """The seat whose agree/not-yet is awaited (deeper phase, or dry with a way down)."""
-        if self._state.phase is Phase.DEEPER or (
-            self._state.phase is Phase.DRY and self.next_level is not None
+        """The seat whose agree/not-yet is awaited (deeper phase, or dry with a way down).
+
+        ``None`` while anyone is away or the game is held: going deeper asks everyone.
+        """
+        state = self._state
+        if state.held or any(state.away):
+            return None
+        if state.phase is Phase.DEEPER or (
+            state.phase is Phase.DRY and self.next_level is not None
         ):
-            return self._state.votes
+            return state.votes
         return None
 
     @property
     def next_level(self) -> int | None:
-        """The level going deeper would reach (nearest deeper level with cards)."""
-        return dealer.next_level(self._state)
+        """The level going deeper would reach (nearest deeper level with cards).
+
+        Judged for the players present (a dry level's way down may change as they come
+        and go).
+        """
+        return dealer.next_level(self._state, self.cards)
+
+    @property
+    def present(self) -> tuple[int, ...]:
+        """The seats of the players present (not away), in seat order."""
+        return tuple(seat for seat, away in enumerate(self._state.away) if not away)
+
+    def is_away(self, seat: int) -> bool:
+        """Whether the player at ``seat`` is away (``False`` for a seat that does not exist)."""
+        away = self._state.away
+        return 0 <= seat < len(away) and away[seat]
+
+    @property
+    def held(self) -> bool:
+        """The game is on hold: only ``Resume`` is legal."""
+        return self._state.held
+
+    @property
+    def deeper_waiting(self) -> bool:
+        """The go-deeper question is due but waits for the away players to be back."""
+        return self._state.deeper_waiting
+
+    @property
+    def waiting_for(self) -> tuple[str, ...]:
+        """Names of the away players the go-deeper question waits for (empty: none).
+
+        Also in the dry phase with a way down, where voting needs everyone.
+        """
+        state = self._state
+        waiting = state.deeper_waiting or (state.phase is Phase.DRY and self.next_level is not None)
+        if not waiting:
+            return ()
+        return tuple(
+            name for name, away in zip(state.settings.players, state.away, strict=True) if away
+        )
 
     def card_text(self, card: Card | None = None) -> str:
         """A card's text with ``{player}``/``{other}`` filled (default: the card on the table).
@@ -251,7 +347,9 @@ class Game:
     def check(self, action: Action) -> None:
         """Raise the :class:`IllegalAction` that ``apply(action)`` would raise, if any."""
         if isinstance(action, Undo):
-            if len(self._segments) == 1 and not self._segments[0][1]:
+            if self._state.held:
+                raise OnHold("the game is on hold: resume first")
+            if self._last_undoable() is None:
                 raise NothingToUndo(self._undo_floor)
             return
         rules.check(self._state, self.cards, action)
@@ -287,7 +385,7 @@ class Game:
         return out
 
     def legal_actions(self) -> list[Action]:
-        """Every legal action now. Timer actions carry ``now=0.0``: pass the real time."""
+        """Every legal action now. Timer, hold and resume carry ``now=0.0``: pass the time."""
         players = range(len(self._state.settings.players))
         candidates: list[Action] = [
             Pick(0),
@@ -307,19 +405,41 @@ class Game:
             *(Agree(seat) for seat in players),
             *(NotYet(seat) for seat in players),
             StepBack(),
+            *(Away(seat) for seat in players),
+            *(Back(seat) for seat in players),
+            Hold(0.0),
+            Resume(0.0),
             Undo(),
             End(),
         ]
         return [action for action in candidates if self.can(action)]
 
+    def _last_undoable(self) -> tuple[int, int] | None:
+        """(segment, position) of the last action undo would take back, if any."""
+        for seg in range(len(self._segments) - 1, -1, -1):
+            actions = self._segments[seg][1]
+            for pos in range(len(actions) - 1, -1, -1):
+                if not isinstance(actions[pos], PASSIVE):
+                    return seg, pos
+        return None
+
     def _undo(self) -> list[Event]:
-        segments = self._segments
-        while not segments[-1][1]:
-            if len(segments) == 1:
-                raise NothingToUndo(self._undo_floor)
-            segments.pop()
-        snapshot, actions = segments[-1]
-        undone = actions.pop()
+        if self._state.held:
+            raise OnHold("the game is on hold: resume first")
+        found = self._last_undoable()
+        if found is None:
+            raise NothingToUndo(self._undo_floor)
+        seg, pos = found
+        # Holds and resumes after it stay: they are replayed, so a timer paused by a hold
+        # stays paused with the time it had counted.
+        kept = [a for _, acts in self._segments[seg + 1 :] for a in acts]
+        snapshot, actions = self._segments[seg]
+        undone = actions[pos]
+        actions[pos:] = actions[pos + 1 :] + kept
+        del self._segments[seg + 1 :]
+        if not actions and len(self._segments) > 1:
+            # As it was before that action: the next one opens a fresh checkpoint.
+            self._segments.pop()
         state = snapshot.copy()
         ignored: list[Event] = []
         for action in actions:
@@ -328,6 +448,24 @@ class Game:
         out: list[Event] = []
         rules.emit(state, out, "undo", state.card, undone=undone.name)
         return out
+
+
+def _restore(data: object, cards: Mapping[str, Card]) -> State:
+    """A saved state, checked and with the cards no longer loaded out of its piles."""
+    try:
+        if not isinstance(data, dict):
+            raise TypeError("the state is not a mapping")
+        state = State.from_dict(data)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"broken session data: {error}") from error
+    _validate(state)
+    for card in [*state.offered, *([state.card] if state.card else [])]:
+        if card not in cards:
+            raise ValueError(f"the card {card!r} on the table is not loaded")
+    state.piles = {
+        key: [card for card in pile if card in cards] for key, pile in state.piles.items()
+    }
+    return state
 
 
 def _validate(state: State) -> None:
@@ -340,7 +478,7 @@ def _validate(state: State) -> None:
         problems.append("other")
     if not 0 <= state.votes < count:
         problems.append("votes")
-    for name in ("round_done", "warmth_given", "warmth_received"):
+    for name in ("round_done", "round_away", "away", "warmth_given", "warmth_received"):
         if len(getattr(state, name)) != count:
             problems.append(name)
     if any(not 0 <= seat < count for seat in state.warmth_from):
@@ -351,5 +489,18 @@ def _validate(state: State) -> None:
         problems.append("offered")
     if state.phase in (Phase.CARD, Phase.AFTER) and state.card is None:
         problems.append("card")
+    if len(state.away) == count and 0 <= state.seat < count:
+        present = count - sum(state.away)
+        waiting = state.phase is Phase.WAITING
+        if state.phase is not Phase.ENDED and waiting != (present < 2):
+            problems.append("waiting")
+        if state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER) and state.away[state.seat]:
+            problems.append("away")  # the active player is never away with a card in hand
+        if state.phase is Phase.DEEPER and present < count:
+            problems.append("deeper")
+        if waiting and (state.card is not None or state.offered):
+            problems.append("card")
+    if state.held and state.phase is Phase.ENDED:
+        problems.append("held")
     if problems:
         raise ValueError(f"inconsistent session data: {', '.join(problems)}")

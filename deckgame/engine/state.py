@@ -55,7 +55,11 @@ class Phase(StrEnum):
     - ``deeper``: the go-deeper question: ``Agree``/``NotYet`` in seat order.
     - ``dry``: no card left at this level: ``Agree``/``NotYet`` to go deeper (when a
       deeper level has cards), ``StepBack`` or ``End``.
+    - ``waiting``: fewer than two players present: ``Back``, ``Away``, ``StepBack``,
+      ``End``; play resumes when a second player is back.
     - ``ended``: the summary; only ``Undo``.
+
+    ``Hold``/``Resume`` and ``Away``/``Back`` belong to every phase but ``ended``.
     """
 
     OFFER = "offer"
@@ -63,6 +67,7 @@ class Phase(StrEnum):
     AFTER = "after"
     DEEPER = "deeper"
     DRY = "dry"
+    WAITING = "waiting"
     ENDED = "ended"
 
 
@@ -84,12 +89,24 @@ def _clean_name(raw: str) -> str:
     return name
 
 
+def _tags(raw: Iterable[object]) -> frozenset[str]:
+    """Excluded tags as decks spell them: deck tags are lowercase slugs, so ``Touch``
+    (or `` touch ``) typed by the group excludes ``touch``. Blank entries drop out.
+
+    >>> sorted(_tags(["Touch", " PAST ", ""]))
+    ['past', 'touch']
+    """
+    tags = (str(tag).strip().casefold() for tag in raw)
+    return frozenset(tag for tag in tags if tag)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Session settings, chosen before play. Validated and normalised on creation.
 
-    Names are stripped (NFC) and must be unique ignoring case. ``decks`` lists the deck
-    names in play (``None`` = every deck loaded).
+    Names are stripped (NFC) and must be unique ignoring case. Excluded tags match
+    without regard to case (stored casefolded). ``decks`` lists the deck names in play
+    (``None`` = every deck loaded).
 
     >>> Settings(players=("Ana",))
     Traceback (most recent call last):
@@ -140,7 +157,7 @@ class Settings:
         object.__setattr__(self, "players", names)
         object.__setattr__(self, "audience", audience)
         object.__setattr__(self, "types", types)
-        object.__setattr__(self, "excluded", frozenset(str(t) for t in self.excluded))
+        object.__setattr__(self, "excluded", _tags(self.excluded))
         if self.decks is not None:
             object.__setattr__(self, "decks", frozenset(str(d) for d in self.decks))
 
@@ -178,6 +195,12 @@ class State:
     Seats are 0-based. ``piles`` map (type, level) to card ids, the top of a pile being
     the END of its list. ``offered`` holds the cards of the offer phase; ``card`` the one
     on the table in the card and after phases.
+
+    ``away`` says per seat who stepped away; ``round_away`` who was away when their turn
+    came this round (or handed their turn back by going away): they do not spoil the
+    round's trust. ``deeper_waiting``: the go-deeper question is due but waits for the
+    away players. ``held``: the game is on hold. Per-seat lists left empty are filled
+    with ``False`` on creation.
     """
 
     settings: Settings
@@ -206,6 +229,17 @@ class State:
     done_by_type: dict[str, int] = field(default_factory=dict)
     dealt: dict[str, None] = field(default_factory=dict)  # every id shown, in order (a set)
     gone: set[str] = field(default_factory=set)  # done or vetoed: never dealt again
+    away: list[bool] = field(default_factory=list)  # per seat: stepped away
+    round_away: list[bool] = field(default_factory=list)  # per seat: away at their turn
+    held: bool = False
+    deeper_waiting: bool = False
+
+    def __post_init__(self) -> None:
+        count = len(self.settings.players)
+        if not self.away:
+            self.away = [False] * count
+        if not self.round_away:
+            self.round_away = [False] * count
 
     @property
     def players(self) -> tuple[str, ...]:
@@ -244,6 +278,10 @@ class State:
             done_by_type=dict(self.done_by_type),
             dealt=dict(self.dealt),
             gone=set(self.gone),
+            away=list(self.away),
+            round_away=list(self.round_away),
+            held=self.held,
+            deeper_waiting=self.deeper_waiting,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -275,11 +313,18 @@ class State:
             "done_by_type": dict(self.done_by_type),
             "dealt": list(self.dealt),
             "gone": sorted(self.gone),
+            "away": list(self.away),
+            "round_away": list(self.round_away),
+            "held": self.held,
+            "deeper_waiting": self.deeper_waiting,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> State:
-        """The state ``to_dict`` wrote. ``KeyError``/``ValueError``/``TypeError`` if foreign."""
+        """The state ``to_dict`` wrote. ``KeyError``/``ValueError``/``TypeError`` if foreign.
+
+        Saves from before away and hold load with everyone present and nothing held.
+        """
         started = data["timer_started"]
         return cls(
             settings=Settings.from_dict(data["settings"]),
@@ -308,7 +353,18 @@ class State:
             done_by_type={str(k): int(v) for k, v in data["done_by_type"].items()},
             dealt=dict.fromkeys(str(c) for c in data["dealt"]),
             gone={str(c) for c in data["gone"]},
+            away=[_flag(x) for x in data.get("away", ())],
+            round_away=[_flag(x) for x in data.get("round_away", ())],
+            held=_flag(data.get("held", False)),
+            deeper_waiting=_flag(data.get("deeper_waiting", False)),
         )
+
+
+def _flag(value: object) -> bool:
+    """A saved boolean; anything else is foreign data (``"false"`` must not read as true)."""
+    if not isinstance(value, bool):
+        raise TypeError(f"not a boolean: {value!r}")
+    return value
 
 
 def seats_other_than(seat: int, count: int) -> Iterable[int]:
