@@ -275,8 +275,8 @@ def draw(state: State, cards: Mapping[str, Card]) -> str | None:
         if 0 <= fewest < count:
             continue  # dealt more than another pile already found: not next
         top = len(pile) - 1
-        card = cards[pile[top]]
-        if not card.min_players <= present <= card.max_players:
+        on_top = cards[pile[top]]
+        if not on_top.min_players <= present <= on_top.max_players:
             top = _top(pile, cards, present)
             if top < 0:
                 continue
