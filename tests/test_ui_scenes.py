@@ -454,7 +454,9 @@ def test_escape_goes_to_title_and_continue_resumes(home: Path) -> None:
     table = start(app)
     press(app, pygame.K_RETURN)
     saved = table.session.game.state.to_dict()
-    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)  # the menu first: a stray Esc never leaves the table
+    assert app.top is not table and not isinstance(app.top, TitleScene)
+    press(app, pygame.K_l)
     assert isinstance(app.top, TitleScene)
     # A new window (a new evening): Continue restores the very same table.
     again = make_app(home)
@@ -492,11 +494,14 @@ def test_settings_scene_changes_are_applied_and_saved(home: Path) -> None:
     assert app.look.theme.name == "dark"
     press(app, pygame.K_m)
     assert app.look.reduce_motion
+    press(app, pygame.K_s)
+    assert not app.settings.sound
     assert saved[-1] == {
         "text_scale": 1.25,
         "theme": "dark",
         "reduce_motion": True,
         "fullscreen": False,
+        "sound": False,
     }
 
 

@@ -48,7 +48,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("X", "X-card: remove this card for tonight", _keys("veto", "X", pygame.K_x)),
     Entry(
         "W",
-        "Give warmth (then the giver's seat number 1-8; with 2 players just W)",
+        "Give warmth (then the giver's seat number 1-8)",
         _keys("warmth", "W", pygame.K_w),
     ),
     Entry("T", "Start / pause a challenge timer", _keys("timer", "T", pygame.K_t)),

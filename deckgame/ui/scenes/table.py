@@ -281,7 +281,8 @@ class TableScene(Scene):
                 Button("skip", "Skip turn", hint("skip")),
                 Button("veto", "X-card", hint("veto"), style="danger"),
             ]
-        first.append(Button("hold", "Hold", hint("hold")))
+        if phase is not Phase.WAITING:  # waiting already holds everything
+            first.append(Button("hold", "Hold", hint("hold")))
         second: list[Button] = []
         if phase is Phase.CARD:
             second.append(Button("star", star_label, hint("star"), icon_name="star"))
@@ -389,10 +390,12 @@ class TableScene(Scene):
         else:
             # The prompt stays until a seat is chosen or Esc, however long people talk.
             self.prompt = "warmth"
+            self.toast = ""  # the question takes the status line: older news gives way
             self.layout()
 
     def start_away(self) -> None:
         self.prompt = "away"
+        self.toast = ""
         self.layout()
 
     def cancel_prompt(self) -> None:
@@ -584,6 +587,8 @@ class TableScene(Scene):
         # The entrance: the card rises a little and fades in (skipped with reduce motion).
         ease = 1 - (1 - self.anim) ** 3
         lift = round((1 - ease) * m.px(36))
+        if game.phase is Phase.WAITING:
+            self._draw_waiting(surface)
         for card, rect in zip(cards, self.card_rects, strict=False):
             view = self._view(card, starred=card.id in state.starred)
             surf = self._card_surface(view, rect.size)
@@ -603,6 +608,36 @@ class TableScene(Scene):
             and game.current_card.seconds
         ):
             self._draw_timer_bar(surface, self.card_rects[0])
+
+    def _draw_waiting(self, surface: pygame.Surface) -> None:
+        """Fewer than two players present: a calm card-sized panel instead of a card."""
+        t = self.look.theme
+        m = self.look.metrics
+        area = self.card_area
+        panel = pygame.Rect(0, 0, min(area.width, m.px(760)), area.height)
+        panel.center = area.center
+        rounded_rect(surface, t.surface, panel, m.radius)
+        inner = panel.inflate(-2 * m.margin, -2 * m.margin)
+        title = self.look.text.render(
+            "Waiting for someone to come back",
+            m.heading,
+            t.text,
+            face=Face.BOLD,
+            wrap=inner.width,
+            align="center",
+        )
+        body = self.look.text.render(
+            "Play needs two people here. When someone is back, press A and their seat"
+            " number, or tap their seat.",
+            m.body,
+            t.text_muted,
+            wrap=inner.width,
+            align="center",
+        )
+        y = panel.centery - (title.get_height() + m.gap + body.get_height()) // 2
+        surface.blit(title, title.get_rect(midtop=(panel.centerx, y)))
+        y += title.get_height() + m.gap
+        surface.blit(body, body.get_rect(midtop=(panel.centerx, y)))
 
     def _draw_done_badge(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         t = self.look.theme
@@ -686,13 +721,26 @@ class TableScene(Scene):
         game = self.session.game
         state = game.state
         for seat, rect in enumerate(self.seat_rects):
-            active = seat == game.seat and game.phase not in (Phase.DEEPER, Phase.ENDED)
+            away = game.is_away(seat)
+            active = (
+                seat == game.seat
+                and not away
+                and game.phase not in (Phase.DEEPER, Phase.ENDED, Phase.WAITING)
+            )
             bg = t.active_seat if active else t.surface_alt
             fg = t.on_active_seat if active else t.text
+            if away:  # stepped away: a quiet chip, still readable, still tappable
+                bg, fg = mix(t.surface_alt, t.background, 0.6), t.text_muted
             rounded_rect(surface, bg, rect, m.radius)
             if not active and t.name == "contrast":
                 pygame.draw.rect(surface, t.text, rect, 1, border_radius=m.radius)
-            if self.warmth_pending and seat != game.seat and seat not in state.warmth_from:
+            asked = self.prompt == "away" or (
+                self.warmth_pending
+                and seat != game.seat
+                and seat not in state.warmth_from
+                and not away
+            )
+            if asked:
                 pygame.draw.rect(surface, t.focus, rect, m.focus_width, border_radius=m.radius)
             self._draw_seat_content(surface, seat, rect, active, fg)
 
@@ -722,6 +770,8 @@ class TableScene(Scene):
         extras_w += tick.get_width() + m.px(6) if tick is not None else 0
         name_x = inner.x + badge_r * 2 + m.px(8)
         name_text = self.session.game.players[seat]
+        if self.session.game.is_away(seat):
+            name_text += " · away"
         size = m.body if active else m.small
         one_line = inner.right - name_x - extras_w - m.px(6)
         natural = self.look.text.render(name_text, size, fg, face=Face.BOLD).get_width()
