@@ -577,6 +577,7 @@ def test_everyone_present_deals_exactly_as_without_cards_for_smaller_tables() ->
 
 def test_hold_refuses_everything_but_resume() -> None:
     game = new_game(3, offered=2)
+    game.apply(ChooseOther(2))  # something undo could take back
     events = game.apply(Hold(10.0))
     assert [(e.event, e.player) for e in events] == [("hold", None)]
     assert game.held
@@ -689,10 +690,26 @@ def test_undo_after_a_hold_keeps_the_timer_as_the_hold_left_it() -> None:
     assert game.state.held is False
 
 
+def test_undo_before_a_hold_keeps_the_pause_the_hold_made() -> None:
+    cards = [make_card(f"do-{i}", kind="do", seconds=60) for i in range(4)]
+    game = new_game(2, cards)
+    game.apply(TimerStart(0.0))
+    game.apply(Star())
+    game.apply(Hold(20.0))  # pauses the timer started before the star
+    game.apply(Resume(30.0))
+    assert game.apply(Undo())[0].extra == {"undone": "star"}
+    assert game.state.starred == []
+    assert not game.timer_running  # the hold after the star is replayed: still paused
+    assert game.timer_remaining(1000.0) == 40.0
+
+
 def test_undo_is_refused_while_held() -> None:
     game = new_game(2)
     game.apply(Done())
     game.apply(Hold(0.0))
+    assert not game.can(Undo())
+    with pytest.raises(OnHold):
+        game.check(Undo())
     with pytest.raises(OnHold):
         game.apply(Undo())
     game.apply(Resume(1.0))
@@ -815,6 +832,21 @@ def test_a_bad_undo_section_is_dropped_and_the_session_loads(tamper: Any) -> Non
     assert restored.state.to_dict() == game.state.to_dict()
     with pytest.raises(NothingToUndo):
         restored.apply(Undo())
+
+
+def test_a_saved_undo_history_holding_an_x_card_is_dropped() -> None:
+    """A file that would replay to the saved state through a veto: still no way back."""
+    deck = make_deck()
+    game = new_game(3, deck)
+    before = game.state.to_dict()
+    vetoed = game.state.card
+    game.apply(Veto())
+    data = json.loads(json.dumps(game.to_dict()))
+    data["undo"] = {"state": before, "actions": [[{"action": "veto", "index": None}]], "floor": ""}
+    restored = Game.from_dict(data, deck)
+    with pytest.raises(NothingToUndo):
+        restored.apply(Undo())
+    assert restored.state.card != vetoed and vetoed in restored.state.gone
 
 
 def test_an_undo_history_with_cards_no_longer_loaded_is_dropped() -> None:
