@@ -41,10 +41,13 @@ from deckgame.clashes import duplicate_message, problem_order, with_clashes
 from deckgame.messages import message_for
 from deckgame.model import (
     DEFAULT_LEVEL_NAMES,
+    NO_PACK,
     Card,
     CardSpec,
     DeckSpec,
+    PackOf,
     PackSpec,
+    bar_level_names,
     resolve_cards,
     resolve_closing,
 )
@@ -107,8 +110,24 @@ class Library:
 
     decks: list[LoadedDeck] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    level_names: dict[int, str] = field(default_factory=lambda: dict(DEFAULT_LEVEL_NAMES))
     packs: dict[str, PackSpec] = field(default_factory=dict)  # pack name -> its pack.yaml
+
+    # Level names (GAME.md "Level names"): a pack's own names belong to that pack's cards.
+
+    def level_names_for(self, card: Card) -> dict[int, str]:
+        """The level names ``card`` goes by: its own pack's, else the default ones."""
+        pack = self.packs.get(card.pack) if card.pack else None
+        return {**DEFAULT_LEVEL_NAMES, **(pack.levels if pack is not None else {})}
+
+    def bar_level_names(self, cards: Iterable[Card]) -> dict[int, str]:
+        """The level bar's names for ``cards`` in play: the default names unless every
+        one of them comes from one pack, then that pack's."""
+        return bar_level_names(cards)
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        """The level bar's names when every playable card loaded is in play."""
+        return bar_level_names(self.cards)
 
     @property
     def cards(self) -> list[Card]:
@@ -152,34 +171,41 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_deck_file(path: Path, origin: Origin = Origin.EXTRA, pack: str = "") -> LoadedDeck:
-    """Read, check and resolve one deck file; never raises for anything in the file."""
+def load_deck_file(
+    path: Path, origin: Origin = Origin.EXTRA, pack: str | PackOf = ""
+) -> LoadedDeck:
+    """Read, check and resolve one deck file; never raises for anything in the file.
+
+    ``pack``: the pack the deck belongs to (a name, or a name with the pack's level names,
+    which its cards then carry).
+    """
+    of = pack if isinstance(pack, PackOf) else PackOf(pack) if pack else NO_PACK
     with _gc_paused():
         try:
-            return _load_deck_file(path, origin, pack)
+            return _load_deck_file(path, origin, of)
         except Exception as exc:
             # A last line of defence for the "no traceback, ever" promise: a file that
             # finds a bug here is still reported, as a problem, and the rest loads. The
             # tests fail on this message, so it never hides a bug they can reach.
             problem = Problem(str(path), 1, 1, f"cannot read this file ({type(exc).__name__})")
-            return LoadedDeck(path, origin, pack, None, (), (), (problem,))
+            return LoadedDeck(path, origin, of.name, None, (), (), (problem,))
 
 
-def _load_deck_file(path: Path, origin: Origin, pack: str) -> LoadedDeck:
+def _load_deck_file(path: Path, origin: Origin, pack: PackOf) -> LoadedDeck:
     doc = read_file(path)
     spec, problems, dropped = _validate(doc, DeckSpec, _deck_keys)
     cards: list[Card] = []
     closing: list[Card] = []
     places: dict[str, tuple[int, int]] = {}
     if spec is not None and doc.root is not None:
-        cards = resolve_cards(spec)
-        closing = resolve_closing(spec)
+        cards = resolve_cards(spec, pack)
+        closing = resolve_closing(spec, pack)
         located = _card_places(doc.root, spec, dropped)
         problems += _duplicates_within(doc.path, [*cards, *closing], located, places)
     return LoadedDeck(
         path=path,
         origin=origin,
-        pack=pack,
+        pack=pack.name,
         spec=spec,
         cards=tuple(cards),
         closing=tuple(closing),
@@ -447,11 +473,11 @@ def load_library(extra: Sequence[Path] = (), *, builtin: bool = True, user: bool
 
 def _collect(library: Library, path: Path, origin: Origin) -> None:
     if path.is_dir():
-        names: dict[Path, str] = {}
+        packs: dict[Path, PackOf] = {}
         for pack_file, files in _deck_folders(path):
-            if pack_file is not None and pack_file not in names:
-                names[pack_file] = _add_pack(library, pack_file)
-            pack = names[pack_file] if pack_file is not None else ""
+            if pack_file is not None and pack_file not in packs:
+                packs[pack_file] = _add_pack(library, pack_file)
+            pack = packs[pack_file] if pack_file is not None else NO_PACK
             for file in files:
                 library.decks.append(load_deck_file(file, origin, pack))
     elif path.is_file():
@@ -482,14 +508,13 @@ def _deck_folders(root: Path) -> Iterator[tuple[Path | None, list[Path]]]:
         yield pack_file, decks
 
 
-def _add_pack(library: Library, path: Path) -> str:
+def _add_pack(library: Library, path: Path) -> PackOf:
     spec, problems = load_pack_file(path)
     library.problems.extend(problems)
     if spec is None:
-        return ""
+        return NO_PACK
     library.packs[spec.name] = spec
-    library.level_names.update(spec.levels)
-    return spec.name
+    return PackOf(spec.name, spec.levels)
 
 
 def _check_ids(library: Library) -> Library:

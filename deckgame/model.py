@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
@@ -331,6 +333,11 @@ class Card(_Frozen):
     min_players: int = Field(default=MIN_PLAYERS, description="Fewest players.")
     max_players: int = Field(default=MAX_PLAYERS, description="Most players.")
     deck: str = Field(default="", description="Name of the deck the card came from.")
+    pack: str = Field(default="", description="Name of the pack the deck belongs to, if any.")
+    level_name: str = Field(
+        default="",
+        description="The name the card's own pack gives its level; empty: the default name.",
+    )
 
     def suits(self, audience: Audience, players: int, excluded: frozenset[str]) -> bool:
         """Whether the card may be dealt to this audience, player count and lines."""
@@ -341,9 +348,31 @@ class Card(_Frozen):
         )
 
 
-def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None) -> Card:
-    """Fill a card's defaults from its deck."""
-    return _resolve(spec, deck, level, frozenset(deck.audience), frozenset(deck.tags))
+LevelNames = Mapping[int, str]  # level number -> name, as a pack's `levels:` gives them
+
+
+@dataclass(frozen=True)
+class PackOf:
+    """The pack a deck belongs to, as its cards need it: its name and its own level names."""
+
+    name: str = ""
+    levels: LevelNames = field(default_factory=dict)
+
+    def level_name(self, level: int | None) -> str:
+        """The pack's own name for ``level``; empty when it keeps the default name (a
+        default name is the interface's, translated, even when a pack repeats it)."""
+        if level is None:
+            return ""
+        name = self.levels.get(level, "")
+        return "" if name == DEFAULT_LEVEL_NAMES.get(level) else name
+
+
+NO_PACK = PackOf()
+
+
+def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None, pack: PackOf = NO_PACK) -> Card:
+    """Fill a card's defaults from its deck (and its level's name from its pack)."""
+    return _resolve(spec, deck, level, frozenset(deck.audience), frozenset(deck.tags), pack)
 
 
 def _resolve(
@@ -352,6 +381,7 @@ def _resolve(
     level: int | None,
     audience: frozenset[Audience],
     tags: frozenset[str],
+    pack: PackOf,
 ) -> Card:
     # Built without a second validation: every value comes from specs pydantic has just
     # validated, and this is the hot path of loading (ten thousand cards cost more to
@@ -371,33 +401,71 @@ def _resolve(
         min_players=spec.min_players or MIN_PLAYERS,
         max_players=spec.max_players or MAX_PLAYERS,
         deck=deck.name,
+        pack=pack.name,
+        level_name=pack.level_name(level),
     )
 
 
-def resolve_cards(deck: DeckSpec) -> list[Card]:
+def resolve_cards(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
     """The deck's playable cards, level by level, in file order."""
     audience, tags = frozenset(deck.audience), frozenset(deck.tags)
     return [
-        _resolve(spec, deck, level, audience, tags)
+        _resolve(spec, deck, level, audience, tags, pack)
         for level in sorted(deck.levels)
         for spec in deck.levels[level]
     ]
 
 
-def resolve_closing(deck: DeckSpec) -> list[Card]:
+def resolve_closing(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
     """The deck's closing cards."""
     audience, tags = frozenset(deck.audience), frozenset(deck.tags)
-    return [_resolve(spec, deck, None, audience, tags) for spec in deck.closing]
+    return [_resolve(spec, deck, None, audience, tags, pack) for spec in deck.closing]
 
 
-def level_name(level: int, names: dict[int, str] | None = None) -> str:
+def card_level_names(card: Card) -> dict[int, str]:
+    """The level names as ``card`` shows them: the defaults, with its own pack's name for
+    its level (GAME.md: a pack's names belong to that pack's cards).
+
+    >>> card = Card(id="a", kind="ask", text="?", type="emotional", level=1,
+    ...             audience=ALL_AUDIENCES, pack="Sparks", level_name="Sparks")
+    >>> card_level_names(card)[1], card_level_names(card)[2]
+    ('Sparks', 'Confidentiality')
+    """
+    names = dict(DEFAULT_LEVEL_NAMES)
+    if card.level is not None and card.level_name:
+        names[card.level] = card.level_name
+    return names
+
+
+def bar_level_names(cards: Iterable[Card]) -> dict[int, str]:
+    """The level bar's names for the cards in play: the defaults, unless every one of them
+    comes from one pack; then that pack's names (those its cards carry).
+
+    >>> core = Card(id="c", kind="ask", text="?", type="emotional", level=1,
+    ...             audience=ALL_AUDIENCES, pack="Core")
+    >>> spark = core.model_copy(update={"id": "s", "pack": "Sparks", "level_name": "Sparks"})
+    >>> bar_level_names([spark])[1], bar_level_names([spark, core])[1]
+    ('Sparks', 'Warmth')
+    """
+    names = dict(DEFAULT_LEVEL_NAMES)
+    packs: set[str] = set()
+    for card in cards:
+        packs.add(card.pack)
+        if len(packs) > 1:
+            return dict(DEFAULT_LEVEL_NAMES)
+        if card.level is not None and card.level_name:
+            names[card.level] = card.level_name
+    return names
+
+
+def level_name(level: int, names: Mapping[int, str] | None = None) -> str:
     """The display name of a level: the pack's name, the default, or ``Level N``."""
     if names and level in names:
         return names[level]
     return DEFAULT_LEVEL_NAMES.get(level, f"Level {level}")
 
 
-def level_label(level: int, names: dict[int, str] | None = None) -> str:
+def level_label(level: int, names: Mapping[int, str] | None = None) -> str:
     """A level as players see it: its number and, when it has one, its name.
 
     >>> level_label(1), level_label(6), level_label(6, {6: "Home"})

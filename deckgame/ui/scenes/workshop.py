@@ -10,7 +10,6 @@ good cards, marked as such, beside the errors that broke it.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from deckgame.model import Card
+from deckgame.model import Card, card_level_names
 from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
@@ -33,6 +32,7 @@ from deckgame.watch import DeckWatcher
 
 if TYPE_CHECKING:
     from deckgame.loader import Library, LoadedDeck, Origin
+    from deckgame.model import PackOf, PackSpec
     from deckgame.ui.app import App
     from deckgame.yamlsafe import Problem
 
@@ -74,7 +74,7 @@ class Shelf:
     entries: list[Entry]
     raw: dict[Path, LoadedDeck]  # each file read on its own (no cross-deck checks)
     problems: list[Problem]  # problems outside any deck: pack files, missing paths
-    level_names: dict[int, str]
+    packs: dict[str, PackSpec]  # pack name -> its pack.yaml, as last read
     roots: list[tuple[Path, Origin]]
     watcher: DeckWatcher
     reloads: int = 0
@@ -88,19 +88,29 @@ class Shelf:
 
         # Read each deck once more on its own: the library's copies already carry clashes
         # with other decks, which must be worked out again whenever any file changes.
-        raw = {d.path: load_deck_file(d.path, d.origin, d.pack) for d in library.decks}
+        packs = dict(library.packs)
+        raw = {
+            d.path: load_deck_file(d.path, d.origin, _pack(packs, d.pack)) for d in library.decks
+        }
         deck_paths = {d.path for d in library.decks}
         others = [p for p in library.problems if Path(p.path) not in deck_paths]
         shelf = cls(
             entries=[],
             raw=raw,
             problems=others,
-            level_names=dict(library.level_names),
+            packs=packs,
             roots=list(roots),
             watcher=DeckWatcher([r for r, _ in roots], interval=interval),
         )
         shelf._rebuild()
         return shelf
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        """The level bar's names for every deck shown in play (each card shows its own)."""
+        from deckgame.model import bar_level_names
+
+        return bar_level_names(card for e in self.entries if e.deck.ok for card in e.deck.cards)
 
     def poll(self, now: float) -> bool:
         """Look for saved files if it is time; True when something was reloaded."""
@@ -124,7 +134,7 @@ class Shelf:
                 self._reload_pack(path)
             else:
                 origin, pack = self._place_of(path)
-                self.raw[path] = load_deck_file(path, origin, pack)
+                self.raw[path] = load_deck_file(path, origin, _pack(self.packs, pack))
             done.append(path)
         self.reloads += 1
         self.last_reloaded = tuple(done)
@@ -148,17 +158,20 @@ class Shelf:
         return origin, ""
 
     def _reload_pack(self, path: Path) -> None:
-        from deckgame.loader import load_pack_file
+        from deckgame.loader import load_deck_file, load_pack_file
 
         spec, problems = load_pack_file(path)
         self.problems = [p for p in self.problems if Path(p.path) != path] + problems
         if spec is None:
             return
-        self.level_names.update(spec.levels)
+        self.packs[spec.name] = spec
         folder = path.parent
         for deck_path, deck in list(self.raw.items()):
             if folder == deck_path.parent or folder in deck_path.parents:
-                self.raw[deck_path] = dataclasses.replace(deck, pack=spec.name)
+                # Read again: the cards carry their pack's name and its names for levels.
+                self.raw[deck_path] = load_deck_file(
+                    deck_path, deck.origin, _pack(self.packs, spec.name)
+                )
 
     def _rebuild(self) -> None:
         """Entries in load order, with the loader's rule for ids used in two decks
@@ -174,6 +187,14 @@ class Shelf:
             good = (*deck.cards, *deck.closing) if deck.ok else (before.good if before else ())
             entries.append(Entry(deck=deck, good=good, stale=not deck.ok and bool(good)))
         self.entries = entries
+
+
+def _pack(packs: dict[str, PackSpec], name: str) -> PackOf:
+    """The pack named ``name`` as its decks' cards need it (its level names)."""
+    from deckgame.model import PackOf
+
+    spec = packs.get(name)
+    return PackOf(name, spec.levels if spec is not None else {})
 
 
 def problem_line(problem: Problem) -> str:
@@ -663,7 +684,7 @@ class WorkshopScene(Scene):
     def _render(self, card: Card, size: tuple[int, int]) -> pygame.Surface:
         if self.printed:
             # Exactly the front `deckgame print` lays out, names for a reader included.
-            view = print_view(card, self.shelf.level_names)
+            view = print_view(card, card_level_names(card))
         else:
             player, other = SAMPLE_NAMES[self.names]
             view = card_view(card, player=player, other=other, level_names=self.shelf.level_names)
