@@ -7,6 +7,7 @@ same at 300 px on a laptop and at print resolution.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pygame
@@ -45,17 +46,29 @@ def card_view(
     *,
     player: str,
     other: str,
-    level_names: dict[int, str] | None = None,
+    level_names: Mapping[int, str] | None = None,
     starred: bool = False,
 ) -> CardView:
-    """A :class:`CardView` of an engine card with ``{player}``/``{other}`` filled in."""
+    """A :class:`CardView` of an engine card with ``{player}``/``{other}`` filled in.
+
+    The level reads as the card's own pack names it (GAME.md "Level names"), whatever
+    ``level_names`` says: those (the level bar's, say) only name levels the card's pack
+    leaves alone, so one pack's names never land on another pack's cards.
+    """
     if card.who is Who.EVERYONE:
         who = "Everyone answers"
     elif card.who is Who.OTHER:
         who = f"{other} answers"
     else:
         who = f"{player} answers"
-    level = level_label(card.level, level_names) if card.level is not None else "Closing"
+    if card.level is None:
+        level = "Closing"
+    elif card.level_name:
+        level = level_label(card.level, {card.level: card.level_name})
+    elif card.pack:  # a pack that keeps this level's default name: the default it is
+        level = level_label(card.level)
+    else:
+        level = level_label(card.level, level_names)
     return CardView(
         type=card.type,
         kind=card.kind,

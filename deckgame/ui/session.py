@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deckgame.engine import Action, End, Event, EventLog, Game, IllegalAction, Phase, Settings
+from deckgame.engine.dealer import playable
 from deckgame.engine.summary import Summary, summarize
-from deckgame.model import Card, level_label
+from deckgame.model import Card, bar_level_names, level_label
 
 if TYPE_CHECKING:
     from deckgame.storage import Store
@@ -38,7 +39,11 @@ class Session:
         store: Store | None = None,
     ) -> None:
         self.game = game
-        self.level_names = dict(level_names or {})
+        # The level bar's names (GAME.md "Level names"): a pack's own names only when every
+        # card in play comes from that pack, else the defaults. The caller's ``level_names``
+        # serve only a game with no card in play.
+        in_play = [c for c in game.cards.values() if playable(c, game.settings)]
+        self.level_names = bar_level_names(in_play) if in_play else dict(level_names or {})
         self.closing = list(closing or [])
         self.log = log
         self.store = store
@@ -125,6 +130,8 @@ class Session:
 
     # Reading -----------------------------------------------------------------------------
     def level_label(self, level: int | None = None) -> str:
+        """``Level 2 · Confidentiality``: a level (default: the current one) as the level
+        bar names it; each card names its own level (``ui.cards.card_view``)."""
         lv = self.game.level if level is None else level
         return level_label(lv, self.level_names)
 
