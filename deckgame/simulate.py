@@ -29,6 +29,7 @@ from deckgame.engine import (
     Warmth,
     playable,
 )
+from deckgame.engine.dealer import pile_dry
 from deckgame.model import Card, IntimacyType, level_name
 
 # A whole session can never take more turns than this; reaching it means a rules bug.
@@ -133,8 +134,12 @@ def _record(report: SessionReport, game: Game, events: list[Event]) -> None:
             report.levels_dry.setdefault(event.level, event.round)
         elif name == "deal":
             state = game.state
-            for key, pile in state.piles.items():
-                if not pile and key[1] == state.level and key not in report.piles_dry:
+            for key in state.piles:
+                if (
+                    key[1] == state.level
+                    and key not in report.piles_dry
+                    and pile_dry(state, key, game.cards)
+                ):
                     report.piles_dry[key] = (event.round, state.level)
 
 

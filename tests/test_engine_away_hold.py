@@ -46,6 +46,7 @@ from deckgame.engine import (
     pile_sizes,
 )
 from deckgame.model import Card
+from deckgame.simulate import play_session
 
 
 def names(events: list[Event]) -> list[str]:
@@ -570,6 +571,16 @@ def test_everyone_present_deals_exactly_as_without_cards_for_smaller_tables() ->
             action = legal[(step * 7) % len(legal)]
             assert plain.apply(action) == mixed.apply(action)
         assert plain.state.draws == mixed.state.draws
+
+
+def test_simulate_reports_a_pile_dry_when_no_card_left_suits_the_table() -> None:
+    """Cards only a pair may have stay in a pile of three players: it is still dry."""
+    cards = [make_card(f"three-{i}", level=1) for i in range(3)]
+    cards += [make_card(f"pair-{i}", level=1, max_players=2) for i in range(3)]
+    cards += [make_card(f"deep-{i}", level=2) for i in range(30)]
+    settings = Settings(players=("Ana", "Bo", "Chen"), unlock_rounds=5)
+    report = play_session(cards, settings, seed=1)
+    assert report.piles_dry[("emotional", 1)] == (1, 1)
 
 
 # --- hold ------------------------------------------------------------------------------

@@ -196,6 +196,12 @@ def _top(pile: list[str], cards: Mapping[str, Card], count: int) -> int:
     return -1
 
 
+def pile_dry(state: State, key: PileKey, cards: Mapping[str, Card]) -> bool:
+    """Whether pile ``key`` has no card left for the players present."""
+    pile = state.piles.get(key)
+    return not pile or _top(pile, cards, present_count(state)) < 0
+
+
 def _levels(state: State, cards: Mapping[str, Card], count: int | None = None) -> set[int]:
     """The levels with a card for ``count`` players (default: the number present)."""
     count = present_count(state) if count is None else count
