@@ -8,6 +8,8 @@ the state. Seats are 0-based indexes into ``Settings.players`` (the UI shows the
 Warmth(giver=1)
 >>> action_from_dict(action_to_dict(Veto(index=0))) == Veto(index=0)
 True
+>>> action_from_dict({"action": "away", "seat": 2}), action_to_dict(Hold(now=12.5))
+(Away(seat=2), {'action': 'hold', 'now': 12.5})
 """
 
 from __future__ import annotations
