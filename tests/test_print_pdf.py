@@ -109,6 +109,9 @@ def test_letter_with_backs_and_filters(deck: Path, tmp_path: Path) -> None:
     out2 = tmp_path / "filtered.pdf"
     assert main(["print", str(deck), "-o", str(out2), "--levels", "2", "--exclude", "travel"]) == 0
     assert len(placed_images(out2, 0)) == 3
+    # Lines match in any case: "Travel" leaves out what "travel" does.
+    assert main(["print", str(deck), "-o", str(out2), "--levels", "2", "--exclude", "Travel"]) == 0
+    assert len(placed_images(out2, 0)) == 3
     assert main(["print", str(deck), "-o", str(out2), "--audience", "family"]) == 0
     assert len(placed_images(out2, 0)) == 8 and len(placed_images(out2, 1)) == 2
 

@@ -94,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
-    from deckgame.commands.session_options import SessionOptionError, split_list, types_from
+    from deckgame.commands.session_options import (
+        SessionOptionError,
+        excluded_from,
+        types_from,
+    )
     from deckgame.model import Card, IntimacyType
 
     try:
@@ -125,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         types=frozenset(IntimacyType(t) for t in types) if types else None,
         levels=levels,
         closing=closing,
-        excluded=frozenset(split_list(args.exclude)),
+        excluded=excluded_from(args.exclude),
     )
     cards = select_cards([*library.cards, *library.closing], keep)
     if not cards:
