@@ -23,6 +23,10 @@ Direction = Literal["ltr", "rtl"]
 _RTL = frozenset({"R", "AL"})
 _NUMBER = frozenset({"EN", "AN"})
 _WORD = re.compile(r"\S+\s*|\s+")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+# A right-to-left mark: invisible, it keeps an ellipsis that ends a shortened Arabic or
+# Hebrew name with the name when the name stands in a left-to-right sentence.
+RLM = "\u200f"
 T = TypeVar("T")
 
 
@@ -80,6 +84,18 @@ def paragraph_direction(text: str) -> Direction:
         elif kind == "L":
             ltr += 1
     return "rtl" if rtl > ltr else "ltr"
+
+
+def sentence_direction(template: str) -> Direction:
+    """The reading direction of a sentence the game writes around names and numbers: that
+    of its own words, the ``{placeholders}`` left out, so no name can turn it round.
+
+    >>> sentence_direction("{name}: received {received}, gave {given}")
+    'ltr'
+    >>> paragraph_direction("عبد الرحمن بن محمد: received 0, gave 0")  # the name outweighs
+    'rtl'
+    """
+    return paragraph_direction(_PLACEHOLDER.sub("", template))
 
 
 def runs(text: str, paragraph: Direction) -> list[Run]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
@@ -27,7 +27,15 @@ from deckgame.ui.fonts import (
     shaping_for,
     system_font_files,
 )
-from deckgame.ui.runs import Direction, is_mixed, paragraph_direction, runs, visual, words
+from deckgame.ui.runs import (
+    RLM,
+    Direction,
+    is_mixed,
+    paragraph_direction,
+    runs,
+    visual,
+    words,
+)
 
 RGB = tuple[int, int, int]
 
@@ -46,6 +54,30 @@ class _Piece:
     starts_word: bool  # a line may break before it (not inside a word cut by a font change)
 
 
+@dataclass(frozen=True)
+class DrawnRun:
+    """One run of a drawn line: its text (logical order), direction and place (x, width)."""
+
+    text: str
+    direction: Direction
+    x: int
+    width: int
+
+
+@dataclass
+class TextLog:
+    """What a :class:`TextBook` handed out, for tests that check sizes and reading order.
+
+    Off unless a test sets ``book.log = TextLog()``: drawing then costs one ``is None``."""
+
+    sizes: list[tuple[int, str]] = field(default_factory=list)  # (px, text) per surface
+    lines: list[tuple[Direction, list[DrawnRun]]] = field(default_factory=list)  # mixed lines
+
+    def smallest(self) -> tuple[int, str]:
+        """The smallest size handed out, with a text drawn at it."""
+        return min(self.sizes, key=itemgetter(0))
+
+
 class TextBook:
     """Fonts by (face, size) and rendered text by content, plus the script fallback."""
 
@@ -59,6 +91,7 @@ class TextBook:
         self._fallback_for: dict[tuple[str, bool], str | None] = {}
         self._fixed: dict[str, bool] = {}  # face -> draws at one size only (bitmap emoji)
         self.renders = 0  # how many surfaces were really rendered (the cache's misses)
+        self.log: TextLog | None = None  # a test's record of what was drawn (off: None)
 
     # Fonts -----------------------------------------------------------------------------
     def font(self, face: Face | str, size: int) -> pygame.font.Font:
@@ -149,17 +182,37 @@ class TextBook:
         face: Face = Face.REGULAR,
         wrap: int = 0,
         align: str = "left",
+        direction: Direction | None = None,
     ) -> pygame.Surface:
-        """``text`` as a surface (cached by content); ``wrap`` > 0 wraps at that width."""
-        key = (text, size, colour, face, wrap, align)
+        """``text`` as a surface (cached by content); ``wrap`` > 0 wraps at that width.
+
+        ``direction`` is the paragraph's reading direction when the caller knows it (a
+        sentence of the game's own around a player's name reads in the game's language);
+        left out, it is guessed from the letters of ``text``."""
+        if self.log is not None:
+            self.log.sizes.append((size, text))
+        return self._render(text, size, colour, face, wrap, align, direction)
+
+    def _render(
+        self,
+        text: str,
+        size: int,
+        colour: RGB,
+        face: Face = Face.REGULAR,
+        wrap: int = 0,
+        align: str = "left",
+        direction: Direction | None = None,
+    ) -> pygame.Surface:
+        key = (text, size, colour, face, wrap, align, direction)
         cached = self._text.get(key)
         if cached is not None:
             self._text.move_to_end(key)
             return cached
-        if align == "left" and not text.isascii() and paragraph_direction(text) == "rtl":
+        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        if align == "left" and paragraph == "rtl":
             align = "right"  # "left" is where reading starts: the right, in Arabic or Hebrew
         if self._needs_runs(text, face):
-            surface = self._render_runs(text, size, colour, face, wrap, align)
+            surface = self._render_runs(text, size, colour, face, wrap, align, paragraph)
         else:
             font = self.font(self.face_for(text, face), size)
             shape(font, text, shaping_for(text)[1])
@@ -173,13 +226,19 @@ class TextBook:
             self._text.popitem(last=False)
         return surface
 
-    def size(self, text: str, size: int, face: Face = Face.REGULAR) -> tuple[int, int]:
+    def size(
+        self,
+        text: str,
+        size: int,
+        face: Face = Face.REGULAR,
+        direction: Direction | None = None,
+    ) -> tuple[int, int]:
         """How large ``text`` is drawn on one line, measured the way :meth:`render` draws."""
         if not self._needs_runs(text, face):
             font = self.font(self.face_for(text, face), size)
             shape(font, text, shaping_for(text)[1])
             return font.size(text)
-        return self.render(text, size, (0, 0, 0), face=face).get_size()
+        return self._render(text, size, (0, 0, 0), face, direction=direction).get_size()
 
     # Mixed text: runs of one direction and one font -------------------------------------
     def _needs_runs(self, text: str, face: Face) -> bool:
@@ -188,7 +247,14 @@ class TextBook:
         (a name in Japanese beside one in Arabic, an emoji in a question)."""
         if text.isascii():
             return False
-        return is_mixed(text) or not self._covers(self.face_for(text, face), text)
+        if is_mixed(text):
+            return True
+        if self._covers(face, text):
+            return False
+        # Words the bundled face has stay in it beside a name in another script, so a line
+        # holding "美咲" reads in the same letters as the one above it.
+        latin = any(ch.isascii() and ch.isalpha() for ch in text)
+        return latin or not self._covers(self.face_for(text, face), text)
 
     def _scale(self, face: str, size: int) -> float:
         """Colour emoji fonts draw at one fixed, large size whatever size is asked: how much
@@ -295,12 +361,26 @@ class TextBook:
         for image, ascent in images:
             surface.blit(image, (x, baseline - ascent))
             x += image.get_width()
+        if self.log is not None:
+            drawn, x = [], 0
+            for (text, direction, _chosen), (image, _a) in zip(
+                visual(shown, itemgetter(1), paragraph), images, strict=True
+            ):
+                drawn.append(DrawnRun(text, direction, x, image.get_width()))
+                x += image.get_width()
+            self.log.lines.append((paragraph, drawn))
         return surface
 
     def _render_runs(
-        self, text: str, size: int, colour: RGB, face: Face, wrap: int, align: str
+        self,
+        text: str,
+        size: int,
+        colour: RGB,
+        face: Face,
+        wrap: int,
+        align: str,
+        paragraph: Direction,
     ) -> pygame.Surface:
-        paragraph = paragraph_direction(text)
         lines: list[list[_Piece]] = []
         for hard_line in text.split("\n"):
             lines.extend(self._break(self._pieces(hard_line, size, face, paragraph), max(0, wrap)))
@@ -328,14 +408,38 @@ class TextBook:
         face: Face = Face.REGULAR,
         align: str = "left",
         balance: bool = False,
+        direction: Direction | None = None,
     ) -> tuple[pygame.Surface, int]:
         """``text`` wrapped to the box width at the largest size (<= ``size``) that fits, and
         that size; with ``balance``, wrapped as narrow as it can be without another line."""
+        surface, current = self._fit(
+            text, box, colour, size, min_size, face, align, balance, direction
+        )
+        if self.log is not None:
+            self.log.sizes.append((current, text))
+        return surface, current
+
+    def _fit(
+        self,
+        text: str,
+        box: tuple[int, int],
+        colour: RGB,
+        size: int,
+        min_size: int,
+        face: Face,
+        align: str,
+        balance: bool,
+        direction: Direction | None,
+    ) -> tuple[pygame.Surface, int]:
         width, height = box
         current = size
         too_big: int | None = None
+
+        def draw(at: int, wrap: int, how: str = align) -> pygame.Surface:
+            return self._render(text, at, colour, face, wrap, how, direction)
+
         while True:
-            surface = self.render(text, current, colour, face=face, wrap=width, align=align)
+            surface = draw(current, width)
             if surface.get_height() <= height or current <= min_size:
                 break
             too_big = current
@@ -345,7 +449,7 @@ class TextBook:
         # smaller than a longer one.
         while too_big is not None and too_big - current > 1 and surface.get_height() <= height:
             mid = (current + too_big) // 2
-            trial = self.render(text, mid, colour, face=face, wrap=width, align=align)
+            trial = draw(mid, width)
             if trial.get_height() <= height:
                 current, surface = mid, trial
             else:
@@ -357,35 +461,104 @@ class TextBook:
         # is already well filled costs nothing, and most others one more render.
         lines_h = surface.get_height()
         lines = max(1, round(lines_h / self.font(face, current).get_linesize()))
-        total = self.size(text, current, face)[0]
+        total = self.size(text, current, face, direction)[0]
         if total - (lines - 1) * width >= width * 0.6:
             return surface, current
         guess = min(width, round(total / lines * 1.1))
-        if self.render(text, current, colour, face=face, wrap=guess).get_height() <= lines_h:
-            return self.render(text, current, colour, face=face, wrap=guess, align=align), current
+        if draw(current, guess, "left").get_height() <= lines_h:
+            return draw(current, guess), current
         low, high = guess, width
         while high - low > max(4, width // 100):
             mid = (low + high) // 2
-            if self.render(text, current, colour, face=face, wrap=mid).get_height() <= lines_h:
+            if draw(current, mid, "left").get_height() <= lines_h:
                 high = mid
             else:
                 low = mid
-        return self.render(text, current, colour, face=face, wrap=high, align=align), current
+        return draw(current, high), current
 
     def line(
-        self, text: str, size: int, colour: RGB, max_width: int, *, face: Face = Face.REGULAR
+        self,
+        text: str,
+        size: int,
+        colour: RGB,
+        max_width: int,
+        *,
+        face: Face = Face.REGULAR,
+        min_size: int = 0,
+        direction: Direction | None = None,
     ) -> pygame.Surface:
-        """One line of text, shortened with an ellipsis when wider than ``max_width``."""
-        surface = self.render(text, size, colour, face=face)
-        if surface.get_width() <= max_width or len(text) <= 1:
-            return surface
-        cut = len(text)
-        while cut > 1:
-            cut -= 1
-            surface = self.render(text[:cut].rstrip() + "…", size, colour, face=face)
-            if surface.get_width() <= max_width:
-                return surface
-        return surface
+        """One line of text no wider than ``max_width``: at ``size``, else at the largest
+        size down to ``min_size`` that fits, else at the smallest one shortened with an
+        ellipsis.
+
+        The reading direction is the whole text's (or ``direction``), kept for the shortened
+        one: cutting "عبد الرحمن: received 2" must not turn an English line into an Arabic
+        one because fewer English letters are left."""
+        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        shown, current = self._shorten(text, size, max_width, face, min_size, paragraph)
+        if self.log is not None:
+            self.log.sizes.append((current, shown))
+        return self._render(shown, current, colour, face, direction=paragraph)
+
+    def fit_line(
+        self,
+        text: str,
+        size: int,
+        max_width: int,
+        *,
+        face: Face = Face.REGULAR,
+        min_size: int = 0,
+        direction: Direction | None = None,
+    ) -> tuple[str, int]:
+        """What :meth:`line` draws: the text (maybe shortened) and its size, unrendered."""
+        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        return self._shorten(text, size, max_width, face, min_size, paragraph)
+
+    def _shorten(
+        self, text: str, size: int, max_width: int, face: Face, min_size: int, paragraph: Direction
+    ) -> tuple[str, int]:
+        def width(candidate: str, at: int) -> int:
+            return self.size(candidate, at, face, paragraph)[0]
+
+        full = width(text, size)
+        if full <= max_width or len(text) <= 1:
+            return text, size
+        current = size
+        if 0 < min_size < size:
+            # Width grows about in proportion to size: start from that guess and step down.
+            current = max(min_size, min(size - 1, size * max_width // max(1, full)))
+            while current < size - 1 and width(text, current + 1) <= max_width:
+                current += 1
+            while current > min_size and width(text, current) > max_width:
+                current -= 1
+            if width(text, current) <= max_width:
+                return text, current
+        # Cut at a letter boundary (never between a letter and its marks), the longest cut
+        # that fits with the ellipsis: a binary search, a few measurements.
+        # A right-to-left text ends its ellipsis with a right-to-left mark, so the ellipsis
+        # stays at the end of the name when the name is put in a left-to-right sentence.
+        mark = "…" + RLM if paragraph == "rtl" else "…"
+        cuts = [i for i in range(1, len(text)) if not attaches(text[i])]
+        low, high = 0, len(cuts) - 1
+        best = text[:1] + mark
+        while low <= high:
+            mid = (low + high) // 2
+            candidate = text[: cuts[mid]].rstrip() + mark
+            if width(candidate, current) <= max_width:
+                best, low = candidate, mid + 1
+            else:
+                high = mid - 1
+        return best, current
+
+    def size_clamped(
+        self, text: str, size: int, width: int, max_lines: int, *, face: Face = Face.REGULAR
+    ) -> int:
+        """The height :meth:`clamp` draws ``text`` at, without handing out a surface."""
+        log, self.log = self.log, None  # a measurement, not a drawing
+        try:
+            return self.clamp(text, size, (0, 0, 0), width, max_lines, face=face).get_height()
+        finally:
+            self.log = log
 
     def clamp(
         self,
@@ -396,18 +569,22 @@ class TextBook:
         max_lines: int,
         *,
         face: Face = Face.REGULAR,
+        direction: Direction | None = None,
     ) -> pygame.Surface:
         """``text`` wrapped to ``width`` in at most ``max_lines`` lines, cut at a word with
-        an ellipsis when longer."""
+        an ellipsis when longer (read in the whole text's direction, cut or not)."""
+        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
         font = self.font(self.face_for(text, face), size)
         room = font.get_linesize() * max_lines
 
         def fits(candidate: str) -> pygame.Surface | None:
-            surface = self.render(candidate, size, colour, face=face, wrap=width)
+            surface = self._render(candidate, size, colour, face, width, direction=paragraph)
             return surface if surface.get_height() <= room else None
 
         whole = fits(text)
         if whole is not None:
+            if self.log is not None:
+                self.log.sizes.append((size, text))
             return whole
         words = text.split(" ")
         # The most words that still fit with the ellipsis: a binary search, a few renders.
@@ -419,7 +596,8 @@ class TextBook:
             else:
                 high = mid - 1
         if low == 0:  # one long word: cut it by letters on a single line
-            return self.line(text, size, colour, width, face=face)
-        return self.render(
-            " ".join(words[:low]).rstrip(",;:.") + "…", size, colour, face=face, wrap=width
-        )
+            return self.line(text, size, colour, width, face=face, direction=paragraph)
+        shown = " ".join(words[:low]).rstrip(",;:.") + "…"
+        if self.log is not None:
+            self.log.sizes.append((size, shown))
+        return self._render(shown, size, colour, face, width, direction=paragraph)
