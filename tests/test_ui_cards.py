@@ -200,7 +200,11 @@ def test_a_follow_up_stays_smaller_than_a_shrunken_question() -> None:
     view = dataclasses.replace(PLAIN, text=long_question, follow_up="What would bring it back?")
     render_card(view, (300, 420), theme_named("light"), 1.0, book)
     main, follow = chosen[long_question], chosen["What would bring it back?"]
-    assert follow <= max(8, round(main * 0.75)), (main, follow)  # clearly the smaller
+    # Clearly the smaller, down to the card's smallest readable size (its labels' size),
+    # where the follow-up stays (lighter and muted) while the question may still shrink.
+    floor = layout_card(view, (300, 420), 1.0, book, "Emotional").small
+    assert main > follow, (main, follow)
+    assert follow <= max(floor, round(main * 0.75)), (main, follow, floor)
     # A short question keeps its follow-up at the follow-up's own size.
     chosen.clear()
     short = dataclasses.replace(PLAIN, text="Tea or coffee?", follow_up="Why that one?")

@@ -9,12 +9,14 @@ gone); the question itself is never dropped.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
 from deckgame.ui.assets import Face
+from deckgame.ui.runs import Direction, paragraph_direction
 
 if TYPE_CHECKING:
     from deckgame.ui.cards import CardView
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 DESIGN_HEIGHT = 480.0  # card lengths are given in pixels of a 480 px tall card
 PORTRAIT = 88 / 63  # height / width of the narrowest card drawn (poker size, as printed)
+SMALL_TEXT = 19  # the kind line and footer: the smallest text on a card, in design px
 SHRINKS = (1.0, 0.9, 0.8)  # how far a label may shrink before it is shortened or dropped
 
 
@@ -33,6 +36,7 @@ class Label:
     size: int
     face: Face
     rect: pygame.Rect
+    direction: Direction | None = None  # the whole text's, kept when it was shortened
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class CardLayout:
     """Every part of a card in card pixels (origin at the card's top-left corner)."""
 
     scale: float  # card pixels per design pixel
+    type_scale: float  # card pixels per design pixel of text (see :func:`type_scale`)
     pad: int
     band: pygame.Rect
     icon: pygame.Rect
@@ -56,6 +61,10 @@ class CardLayout:
     def px(self, v: float) -> int:
         """A design length in card pixels."""
         return max(1, round(v * self.scale))
+
+    def type_px(self, v: float) -> int:
+        """A design text size in card pixels."""
+        return max(1, round(v * self.type_scale))
 
     def labels(self) -> list[Label]:
         """The labels shown, band first."""
@@ -88,12 +97,35 @@ def fit_label(
     if not ellipsis:
         return None
     text, current = texts[-1], sizes[-1]
-    for cut in range(len(text) - 1, 0, -1):
-        short = text[:cut].rstrip() + "…"
-        w, h = book.size(short, current, face)
-        if w <= room:
-            return short, current, (w, h)
-    return None
+    direction = paragraph_direction(text)
+    short, _ = book.fit_line(text, current, room, face=face, direction=direction)
+    w, h = book.size(short, current, face, direction)
+    if w > room:  # not even one letter and the ellipsis
+        return None
+    return short, current, (w, h)
+
+
+def type_scale(scale: float) -> float:
+    """How text on a card grows with the card: in proportion from the design size up, and
+    with the square root of the card's size below it, so a card drawn small on a screen
+    (two offered side by side, the workshop's preview) keeps its labels readable.
+
+    >>> type_scale(2.0), type_scale(1.0), type_scale(0.25)
+    (2.0, 1.0, 0.5)
+    """
+    return scale if scale >= 1.0 else math.sqrt(scale)
+
+
+def card_height_for(text_px: int) -> int:
+    """The least height of a card (no narrower than a poker card) whose smallest text, at
+    text size 100 %, is ``text_px``: how small a scene may draw a card and keep it legible.
+
+    >>> card_height_for(14), card_height_for(18), card_height_for(36)
+    (243, 408, 897)
+    """
+    k = (text_px - 0.5) / SMALL_TEXT
+    k = k if k >= 1.0 else k * k
+    return math.ceil(DESIGN_HEIGHT * k)
 
 
 def short_level(label: str) -> str:
@@ -110,21 +142,32 @@ def layout_card(
     # Lengths follow the height, except on a card narrower than a poker card, where the
     # width would run out first: there they follow the width.
     k = min(h, w * PORTRAIT) / DESIGN_HEIGHT
+    tk = type_scale(k)
 
     def px(v: float) -> int:
         return max(1, round(v * k))
 
+    def type_px(v: float) -> int:
+        return max(1, round(v * tk))
+
     pad = px(24)
     gap = px(16)
-    band = pygame.Rect(0, 0, w, max(px(64), round(px(40) * text_scale)))
+    band = pygame.Rect(0, 0, w, max(type_px(64), round(type_px(40) * text_scale)))
     ic = round(band.height * 0.58)
     icon = pygame.Rect(0, 0, ic, ic)
     icon.midleft = (pad, band.centery)
+    # The kind line's size is the smallest on the card: labels shrink to it, not below.
+    small = max(10, round(type_px(SMALL_TEXT) * text_scale))
     type_label, level_label = _band_labels(
-        view, type_name.upper(), book, band, (icon.right + px(12), w - pad), gap, k * text_scale
+        view,
+        type_name.upper(),
+        book,
+        band,
+        (icon.right + px(12), w - pad),
+        gap,
+        tk * text_scale,
+        small,
     )
-
-    small = max(10, round(px(19) * text_scale))
     y = band.bottom + px(18)
     line_h = book.font(Face.BOLD, small).get_height()
     star = None
@@ -135,7 +178,7 @@ def layout_card(
         star = pygame.Rect(0, 0, st, st)
         star.midright = (w - pad, y + line_h // 2)
         kind_room -= st + gap
-    kind = _place(book, (_kind_text(view),), small, Face.BOLD, kind_room, topleft=(pad, y))
+    kind = _place(book, (_kind_text(view),), small, Face.BOLD, kind_room, small, topleft=(pad, y))
     y += line_h + px(10)
 
     foot_h = round(small * 1.6)
@@ -150,6 +193,7 @@ def layout_card(
             small,
             Face.BOLD,
             w - 2 * pad - 2 * chip_pad,
+            small,
             midleft=(pad + chip_pad, mid),
         )
         if who is not None:
@@ -160,10 +204,13 @@ def layout_card(
         room = w - pad - left
         # A deck name cut to a letter or two says nothing: below three letters' room, drop it.
         if room >= small * 2:
-            deck = _place(book, (view.deck,), small, Face.REGULAR, room, midright=(w - pad, mid))
+            deck = _place(
+                book, (view.deck,), small, Face.REGULAR, room, small, midright=(w - pad, mid)
+            )
     body = pygame.Rect(pad, y, w - 2 * pad, max(1, foot_y - px(14) - y))
     return CardLayout(
         scale=k,
+        type_scale=tk,
         pad=pad,
         band=band,
         icon=icon,
@@ -187,22 +234,25 @@ def _band_labels(
     span: tuple[int, int],
     gap: int,
     k: float,
+    floor: int,
 ) -> tuple[Label | None, Label | None]:
     """The type label after the icon and the level label at the right, never touching.
 
     Giving way in order: both shrink a little, the level loses its name ("Level 1"), then
     the type label goes (the icon and the band's colour still say the type)."""
     left, right = span
-    type_size = max(10, round(24 * k))
-    level_size = max(10, round(20 * k))
+    type_size = max(floor, round(24 * k))
+    level_size = max(floor, round(20 * k))
     room = right - left
     cy = band.centery
     if not view.level_label:
-        return _place(book, (type_text,), type_size, Face.BOLD, room, midleft=(left, cy)), None
+        only = _place(book, (type_text,), type_size, Face.BOLD, room, floor, midleft=(left, cy))
+        return only, None
     levels = tuple(dict.fromkeys((view.level_label, short_level(view.level_label))))
     for level in levels:
         for shrink in SHRINKS:
-            ts, ls = max(10, round(type_size * shrink)), max(10, round(level_size * shrink))
+            ts = max(floor, round(type_size * shrink))
+            ls = max(floor, round(level_size * shrink))
             tw, th = book.size(type_text, ts, Face.BOLD)
             lw, lh = book.size(level, ls, Face.REGULAR)
             if tw + gap + lw <= room:
@@ -213,7 +263,8 @@ def _band_labels(
                 return Label(type_text, ts, Face.BOLD, t_rect), Label(
                     level, ls, Face.REGULAR, l_rect
                 )
-    return None, _place(book, levels, level_size, Face.REGULAR, room, midright=(right, cy))
+    level_only = _place(book, levels, level_size, Face.REGULAR, room, floor, midright=(right, cy))
+    return None, level_only
 
 
 def _kind_text(view: CardView) -> str:
@@ -236,15 +287,17 @@ def _place(
     size: int,
     face: Face,
     room: int,
+    floor: int,
     **anchor: tuple[int, int],
 ) -> Label | None:
-    """Fit ``texts`` in ``room`` and put the result at the one ``anchor`` given (a pygame
-    Rect attribute such as ``midleft``)."""
-    fitted = fit_label(book, texts, size, face, room)
+    """Fit ``texts`` in ``room``, no smaller than ``floor``, and put the result at the one
+    ``anchor`` given (a pygame Rect attribute such as ``midleft``)."""
+    fitted = fit_label(book, texts, size, face, room, floor=floor)
     if fitted is None:
         return None
     text, current, (w, h) = fitted
     rect = pygame.Rect(0, 0, w, h)
     for name, point in anchor.items():
         setattr(rect, name, point)
-    return Label(text, current, face, rect)
+    direction = None if text in texts else paragraph_direction(texts[-1])
+    return Label(text, current, face, rect, direction)

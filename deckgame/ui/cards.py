@@ -14,11 +14,11 @@ import pygame
 
 from deckgame.model import Card, IntimacyType, Who, level_label, render_text
 from deckgame.ui.assets import Face
-from deckgame.ui.cardlayout import CardLayout, layout_card
+from deckgame.ui.cardlayout import CardLayout, Label, layout_card
 from deckgame.ui.icons import icon
 from deckgame.ui.runs import paragraph_direction
 from deckgame.ui.text import TextBook
-from deckgame.ui.theme import Theme
+from deckgame.ui.theme import RGB, Theme
 
 # The table's single card is about this many times as wide as tall; the workshop's table
 # preview uses the same shape.
@@ -129,14 +129,12 @@ def render_card(
     surface.blit(ic, lay.icon)
     for label in (lay.type_label, lay.level_label):
         if label is not None:
-            surface.blit(
-                book.render(label.text, label.size, style.on_colour, face=label.face), label.rect
-            )
+            surface.blit(_label(book, label, style.on_colour), label.rect)
 
     if lay.kind is not None:
         kind = lay.kind
         surface.blit(
-            book.render(kind.text, kind.size, theme.kind_colour(view.type), face=kind.face),
+            _label(book, kind, theme.kind_colour(view.type)),
             kind.rect,
         )
     if lay.star is not None:
@@ -148,13 +146,17 @@ def render_card(
         if theme.name == "contrast":  # its soft fill is the face colour there: outline it
             pygame.draw.rect(surface, theme.text, lay.who_chip, max(1, px(2)), border_radius=px(14))
         who = lay.who
-        surface.blit(book.render(who.text, who.size, theme.text, face=who.face), who.rect)
+        surface.blit(_label(book, who, theme.text), who.rect)
     if lay.deck is not None:
         deck = lay.deck
-        surface.blit(book.render(deck.text, deck.size, theme.text_muted, face=deck.face), deck.rect)
+        surface.blit(_label(book, deck, theme.text_muted), deck.rect)
 
     _draw_body(surface, view, lay, theme, text_scale, book)
     return canvas
+
+
+def _label(book: TextBook, label: Label, colour: RGB) -> pygame.Surface:
+    return book.render(label.text, label.size, colour, face=label.face, direction=label.direction)
 
 
 def _draw_body(
@@ -165,52 +167,58 @@ def _draw_body(
     text_scale: float,
     book: TextBook,
 ) -> None:
-    """The question as large as fits the body, a little above centre; its follow-up below."""
+    """The question as large as fits the body, a little above centre; its follow-up below.
+
+    Neither is smaller than the card's labels unless a deck designer wrote a very long
+    one: then it shrinks further rather than be cut, since a cut question asks something
+    else."""
     px = lay.px
     body = lay.body
+    floor = lay.small
+    last_resort = max(8, px(12))
     follow = None
-    follow_box = (min(body.width, round(px(27) * text_scale) * 30), max(1, body.height // 3))
-    follow_min = max(8, px(12))
-    follow_size = 0
+    follow_size = max(floor, round(px(27) * text_scale))
+    follow_box = (min(body.width, follow_size * 30), max(1, body.height // 3))
     if view.follow_up:
-        follow, follow_size = book.fit(
+        follow, follow_size = _fit_whole(
+            book,
             view.follow_up,
             follow_box,
             theme.text_muted,
-            size=max(10, round(px(27) * text_scale)),
-            min_size=follow_min,
-            balance=True,
+            size=follow_size,
+            floors=(floor, last_resort),
         )
-    main_room = body.height - (follow.get_height() + px(16) if follow is not None else 0)
-    main_size = max(12, round(px(46) * text_scale))
-    # Lines of about 45-60 characters read best; a wide card would otherwise give one long
-    # line and an orphan word.
+    # Lines of about 45-60 characters read best: a wide card gets larger text rather than
+    # one long line and an orphan word, or a narrow column that leaves half the card empty.
+    by_width = min(body.width // 22, body.height // 2)
+    main_size = max(floor, round(px(46) * text_scale), by_width)
     measure = min(body.width, main_size * 22)
 
     def fit_main(room: int) -> tuple[pygame.Surface, int]:
-        return book.fit(
+        return _fit_whole(
+            book,
             view.text,
             (measure, max(1, room)),
             theme.text,
             size=main_size,
-            min_size=max(8, px(14)),
+            floors=(floor, last_resort),
             face=Face.BOLD,
-            balance=True,
         )
 
+    main_room = body.height - (follow.get_height() + px(16) if follow is not None else 0)
     main, main_px = fit_main(main_room)
     # The follow-up stays second to the question: when a long question had to shrink, the
     # follow-up shrinks with it rather than reading as large as the question itself, and
     # the room it gives back goes to the question.
-    cap = max(follow_min, round(main_px * FOLLOW_UP_RATIO))
+    cap = max(floor, round(main_px * FOLLOW_UP_RATIO))
     if follow is not None and follow_size > cap:
-        follow, _ = book.fit(
+        follow, _ = _fit_whole(
+            book,
             view.follow_up,
             follow_box,
             theme.text_muted,
             size=cap,
-            min_size=follow_min,
-            balance=True,
+            floors=(min(cap, floor), last_resort),
         )
         main_room = body.height - follow.get_height() - px(16)
         main, main_px = fit_main(main_room)
@@ -226,6 +234,28 @@ def _draw_body(
         rule = (body.right - px(48), body.right) if rtl else (body.x, body.x + px(48))
         pygame.draw.line(surface, colour, (rule[0], fy - px(8)), (rule[1], fy - px(8)), px(3))
         surface.blit(follow, (body.right - follow.get_width() if rtl else body.x, fy))
+
+
+def _fit_whole(
+    book: TextBook,
+    text: str,
+    box: tuple[int, int],
+    colour: RGB,
+    *,
+    size: int,
+    floors: tuple[int, int],
+    face: Face = Face.REGULAR,
+) -> tuple[pygame.Surface, int]:
+    """``text`` balanced in ``box`` at the largest size down to ``floors[0]``; when even
+    that is too tall, down to ``floors[1]``, the size below which nothing is readable."""
+    surface, got = book.fit(
+        text, box, colour, size=size, min_size=min(size, floors[0]), face=face, balance=True
+    )
+    if surface.get_height() > box[1] and floors[1] < got:
+        surface, got = book.fit(
+            text, box, colour, size=got, min_size=floors[1], face=face, balance=True
+        )
+    return surface, got
 
 
 _BOOK: TextBook | None = None

@@ -223,6 +223,38 @@ def theme_named(name: str) -> Theme:
     return THEMES.get(name, LIGHT)
 
 
+# The smallest text any screen may draw, read from a sofa: 14 px on an 800x600 window,
+# 18 px at 1920x1080, and in proportion to the window above that (36 px at 3840x2160).
+READABLE_SMALL = (0.625, 14)  # (layout unit, px): 800x600
+READABLE_FULL_HD = (1.5, 18)  # 1920x1080
+# Below the design size text shrinks only this share of what the layout shrinks: an
+# 800x600 window is a small laptop seen from as far as a big one.
+TEXT_SHRINK = 0.5
+
+
+def readable_floor(unit: float) -> int:
+    """The smallest text size for a window of layout ``unit`` (see :func:`scale_for`).
+
+    >>> readable_floor(0.625), readable_floor(1.0), readable_floor(1.5), readable_floor(3.0)
+    (14, 16, 18, 36)
+    """
+    (u0, px0), (u1, px1) = READABLE_SMALL, READABLE_FULL_HD
+    if unit >= u1:
+        return round(px1 * unit / u1)
+    t = max(0.0, (unit - u0) / (u1 - u0))
+    return round(px0 + (px1 - px0) * t)
+
+
+def text_unit(unit: float) -> float:
+    """How much text grows with the window: as the layout above the design size, and
+    only part of the way down below it, so a small window keeps its text readable.
+
+    >>> text_unit(1.5), text_unit(1.0), round(text_unit(0.625), 3)
+    (1.5, 1.0, 0.812)
+    """
+    return unit if unit >= 1.0 else 1.0 - (1.0 - unit) * TEXT_SHRINK
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes for one window size and text scale, in real pixels."""
@@ -243,9 +275,17 @@ class Metrics:
         """
         return 1.0 + (self.text_scale - 1.0) * 0.45
 
+    @property
+    def min_text(self) -> int:
+        """The smallest text this window draws anywhere: labels that run out of room
+        shrink to it, then shorten with an ellipsis; they never go smaller."""
+        return readable_floor(self.unit)
+
     def font(self, design: float) -> int:
-        """A font size in design pixels, scaled to the window and the player's text size."""
-        return max(8, round(design * self.unit * self.chrome_scale))
+        """A font size in design pixels, scaled to the window and the player's text size,
+        never below :attr:`min_text`."""
+        scaled = round(design * text_unit(self.unit) * self.chrome_scale)
+        return max(self.min_text, scaled)
 
     # Font sizes (design pixels).
     @property
@@ -287,7 +327,7 @@ class Metrics:
 
     @property
     def button_height(self) -> int:
-        return max(self.px(46), round(self.font(19) * 2.1))
+        return max(self.px(46), round(self.button_text * 2.1))
 
     @property
     def focus_width(self) -> int:

@@ -13,7 +13,7 @@ import pygame
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
-from deckgame.ui.runs import paragraph_direction
+from deckgame.ui.runs import Direction, paragraph_direction
 from deckgame.ui.theme import RGB, mix
 
 MAX_NAME = 24
@@ -31,6 +31,9 @@ class Button:
     icon_colour: RGB | None = None
     enabled: bool = True
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    # The label's reading direction when it is a sentence of the game's own around a name
+    # ("Other: محمد" reads left to right however long the name); None: from its letters.
+    direction: Direction | None = None
 
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
@@ -45,6 +48,48 @@ class Button:
             return t.surface_alt, t.text
         return t.button, t.on_button
 
+    def parts(self, look: Look) -> ButtonParts:
+        """Where the key hint, the icon and the label go, and the label as it fits.
+
+        The label is what a player reads, so the rest gives way first: the label shrinks
+        to the window's smallest text size, then the key hint goes (the key still works,
+        and F1 lists it), then the label is shortened with an ellipsis."""
+        m = look.metrics
+        inner = self.rect.inflate(-m.px(16), 0)
+        text = look.text
+        icon_w = round(m.button_text * 1.1) if self.icon_name else 0
+        spacing = m.px(6) if self.label and icon_w else 0
+        hint_box: pygame.Rect | None = None
+        if self.key:
+            kw, kh = text.size(self.key, m.key_hint, Face.BOLD)
+            hint_box = pygame.Rect(0, 0, kw + m.px(10), kh + m.px(4))
+            hint_box.midright = inner.midright
+        for hint in (hint_box, None) if hint_box is not None else (None,):
+            room = inner.width - (hint.width + m.px(8) if hint is not None else 0)
+            room -= icon_w + spacing
+            label, size = text.fit_line(
+                self.label,
+                m.button_text,
+                max(1, room),
+                face=Face.BOLD,
+                min_size=m.min_text,
+                direction=self.direction,
+            )
+            if label == self.label or hint is None:
+                break
+        label_area = pygame.Rect(inner.x, inner.y, room + icon_w + spacing, inner.height)
+        tw, th = text.size(label, size, Face.BOLD, self.direction) if label else (0, 0)
+        total = tw + icon_w + spacing
+        x = label_area.centerx - total // 2
+        icon_rect = None
+        if icon_w:
+            icon_rect = pygame.Rect(0, 0, icon_w, icon_w)
+            icon_rect.midleft = (x, label_area.centery)
+            x += icon_w + spacing
+        text_rect = pygame.Rect(0, 0, tw, th)
+        text_rect.midleft = (x, label_area.centery)
+        return ButtonParts(hint, icon_rect, label, size, text_rect)
+
     def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
         m = look.metrics
         bg, fg = self.colours(look)
@@ -56,33 +101,30 @@ class Button:
         if focused:
             focus_ring(surface, look, self.rect)
         # Key hint in a small inset box on the right; label and icon centred in what is left.
-        inner = self.rect.inflate(-m.px(16), 0)
-        hint_w = 0
-        if self.key:
+        parts = self.parts(look)
+        if parts.hint is not None:
             hint = look.text.render(self.key, m.key_hint, fg, face=Face.BOLD)
-            box = pygame.Rect(0, 0, hint.get_width() + m.px(10), hint.get_height() + m.px(4))
-            box.midright = inner.midright
-            pygame.draw.rect(surface, fg, box, max(1, m.px(1.5)), border_radius=m.px(5))
-            surface.blit(hint, hint.get_rect(center=box.center))
-            hint_w = box.width + m.px(8)
-        label_area = pygame.Rect(inner.x, inner.y, inner.width - hint_w, inner.height)
-        icon_surf = None
-        if self.icon_name:
-            icon_surf = icon(self.icon_name, round(m.button_text * 1.1), self.icon_colour or fg)
-        text = look.text.line(
-            self.label,
-            m.button_text,
-            fg,
-            label_area.width - (icon_surf.get_width() + m.px(6) if icon_surf else 0),
-            face=Face.BOLD,
-        )
-        spacing = m.px(6) if self.label else 0
-        total = text.get_width() + (icon_surf.get_width() + spacing if icon_surf else 0)
-        x = label_area.centerx - total // 2
-        if icon_surf is not None:
-            surface.blit(icon_surf, icon_surf.get_rect(midleft=(x, label_area.centery)))
-            x += icon_surf.get_width() + spacing
-        surface.blit(text, text.get_rect(midleft=(x, label_area.centery)))
+            pygame.draw.rect(surface, fg, parts.hint, max(1, m.px(1.5)), border_radius=m.px(5))
+            surface.blit(hint, hint.get_rect(center=parts.hint.center))
+        if parts.icon is not None:
+            icon_surf = icon(self.icon_name, parts.icon.width, self.icon_colour or fg)
+            surface.blit(icon_surf, icon_surf.get_rect(center=parts.icon.center))
+        if parts.label:
+            label = look.text.render(
+                parts.label, parts.size, fg, face=Face.BOLD, direction=self.direction
+            )
+            surface.blit(label, label.get_rect(center=parts.text.center))
+
+
+@dataclass(frozen=True)
+class ButtonParts:
+    """A button's insides as laid out: the key hint's box, the icon, the label as shown."""
+
+    hint: pygame.Rect | None
+    icon: pygame.Rect | None
+    label: str  # the label, shortened with an ellipsis when even the smallest size is too wide
+    size: int
+    text: pygame.Rect
 
 
 @dataclass
@@ -106,28 +148,53 @@ class Toggle(Button):
             fg = t.text
         if focused:
             focus_ring(surface, look, self.rect)
-        inner = self.rect.inflate(-m.px(28), 0)
-        x = inner.x
-        size = round(m.button_text * 1.2)
+        parts = self.parts(look)
         if self.on:
             tick = icon("check", round(m.button_text * 0.9), fg)
-            surface.blit(tick, tick.get_rect(midleft=(x, inner.centery)))
-            x += tick.get_width() + m.px(6)
+            surface.blit(tick, tick.get_rect(midleft=(self.rect.x + m.px(14), self.rect.centery)))
+        if parts.icon is not None:
+            ic = icon(self.icon_name, parts.icon.width, fg if self.on else colour)
+            surface.blit(ic, parts.icon)
+        text = look.text.render(
+            parts.label, parts.size, fg, face=Face.BOLD, direction=self.direction
+        )
+        surface.blit(text, text.get_rect(midleft=parts.text.midleft))
+
+    def parts(self, look: Look) -> ButtonParts:
+        """The tick (when on), the icon and the label from the left, the label shrunk to the
+        smallest text size and then shortened when the toggle is too narrow."""
+        m = look.metrics
+        inner = self.rect.inflate(-m.px(28), 0)
+        x = inner.x
+        if self.on:
+            x += round(m.button_text * 0.9) + m.px(6)
+        icon_rect = None
         if self.icon_name:
-            ic = icon(self.icon_name, size, fg if self.on else colour)
-            surface.blit(ic, ic.get_rect(midleft=(x, inner.centery)))
-            x += ic.get_width() + m.px(8)
-        text = look.text.line(self.label, m.button_text, fg, inner.right - x, face=Face.BOLD)
-        surface.blit(text, text.get_rect(midleft=(x, inner.centery)))
+            size = round(m.button_text * 1.2)
+            icon_rect = pygame.Rect(0, 0, size, size)
+            icon_rect.midleft = (x, inner.centery)
+            x += size + m.px(8)
+        label, text_size = look.text.fit_line(
+            self.label,
+            m.button_text,
+            max(1, inner.right - x),
+            face=Face.BOLD,
+            min_size=m.min_text,
+            direction=self.direction,
+        )
+        w, h = look.text.size(label, text_size, Face.BOLD, self.direction)
+        text_rect = pygame.Rect(0, 0, w, h)
+        text_rect.midleft = (x, inner.centery)
+        return ButtonParts(None, icon_rect, label, text_size, text_rect)
 
     def natural_width(self, look: Look) -> int:
         """The width that shows the whole label, tick and icon (for flowing layouts)."""
         m = look.metrics
-        text = look.text.render(self.label, m.button_text, look.theme.text, face=Face.BOLD)
+        width = look.text.size(self.label, m.button_text, Face.BOLD, self.direction)[0]
         extra = round(m.button_text * 0.9) + m.px(6)
         if self.icon_name:
             extra += round(m.button_text * 1.2) + m.px(8)
-        return text.get_width() + extra + m.px(30)
+        return width + extra + m.px(30)
 
 
 def focus_ring(surface: pygame.Surface, look: Look, rect: pygame.Rect) -> None:
