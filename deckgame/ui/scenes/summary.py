@@ -12,10 +12,12 @@ from deckgame.engine import Undo
 from deckgame.engine.summary import Summary
 from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
+from deckgame.ui.cardlayout import card_height_for
 from deckgame.ui.cards import card_view, render_card
 from deckgame.ui.chart import draw_radar
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.runs import sentence_direction
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, row
 from deckgame.ui.session import Session
@@ -23,6 +25,8 @@ from deckgame.ui.widgets import Button
 
 if TYPE_CHECKING:
     from deckgame.ui.app import App
+
+WARMTH_LINE = "{name}: received {received}, gave {given}"
 
 
 class SummaryScene(Scene):
@@ -108,18 +112,20 @@ class SummaryScene(Scene):
         # Right: facts, warmth per player, stars, and a closing card.
         x = self.right.x
         y = self.right.y
-        facts = (
-            f"Deepest level: {self.session.level_label(s.deepest_level)}   ·   "
-            f"Rounds: {s.rounds_played}   ·   Turns: {s.turns_played}"
-        )
-        img = self.look.text.render(facts, m.body, t.text, face=Face.BOLD, wrap=self.right.width)
-        surface.blit(img, (x, y))
-        y += img.get_height() + m.gap
+        y = self._draw_facts(surface, x, y)
         y = self._draw_warmth(surface, x, y)
-        closing_h = m.px(140) + 2 * m.gap if s.closing else 0
-        y = self._draw_starred(surface, x, y, self.right.bottom - closing_h)
-        room = pygame.Rect(x, y + m.gap, self.right.width, self.right.bottom - y - m.gap)
-        if s.closing and room.height > m.px(140):
+        # The closing card keeps room enough for its labels to be read; the starred list
+        # takes what is left and ends in "+N more".
+        closing_h = 0
+        if s.closing:
+            readable = card_height_for(m.min_text)
+            # Room left for the starred list: its heading, one card and "+N more".
+            starred = round(m.small * 1.5) * 3 if s.starred else 0
+            closing_h = min(max(readable, m.px(140)), self.right.bottom - y - starred)
+        y = self._draw_starred(surface, x, y, self.right.bottom - closing_h - m.gap)
+        top = min(y + m.gap, self.right.bottom - closing_h)
+        room = pygame.Rect(x, top, self.right.width, self.right.bottom - top)
+        if s.closing and closing_h > 0:
             if self._closing is None or self._closing.get_size() != room.size:
                 card = s.closing[0]
                 game = self.session.game
@@ -137,9 +143,37 @@ class SummaryScene(Scene):
             surface.blit(self._closing, self._closing.get_rect(midtop=room.midtop))
         self.draw_buttons(surface)
 
+    def _draw_facts(self, surface: pygame.Surface, x: int, y: int) -> int:
+        """Deepest level, rounds and turns in a row, a fact moving to the next line whole
+        when the row is full (never a "·" left at a line's end)."""
+        t = self.look.theme
+        m = self.look.metrics
+        s = self.summary
+        facts = (
+            f"Deepest level: {self.session.level_label(s.deepest_level)}",
+            f"Rounds: {s.rounds_played}",
+            f"Turns: {s.turns_played}",
+        )
+        text = self.look.text
+        dot = text.render("·", m.body, t.text_muted, face=Face.BOLD)
+        space = m.px(14)
+        cx, line_h = x, 0
+        for i, fact in enumerate(facts):
+            img = text.line(fact, m.body, t.text, self.right.width, face=Face.BOLD)
+            step = dot.get_width() + 2 * space if i else 0
+            if i and cx + step + img.get_width() > self.right.right:
+                cx, y, step = x, y + line_h, 0
+            elif i:
+                surface.blit(dot, (cx + space, y))
+            surface.blit(img, (cx + step, y))
+            cx += step + img.get_width()
+            line_h = max(line_h, img.get_height())
+        return y + line_h + m.gap
+
     def _draw_starred(self, surface: pygame.Surface, x: int, y: int, bottom: int) -> int:
-        """The starred cards as a short list, each one or two lines after its type's
-        colour dot, and "+N more" when the rest do not fit above ``bottom``."""
+        """The starred cards as a short list, each two lines (or one, when that shows more
+        of them) after its type's colour dot, and "+N more" when the rest do not fit above
+        ``bottom``."""
         s = self.summary
         game = self.session.game
         cards = [game.cards[c] for c in s.starred if c in game.cards]
@@ -157,37 +191,63 @@ class SummaryScene(Scene):
         indent = star.get_width() + m.px(6)
         width = self.right.width - indent
         more_h = round(m.small * 1.4)
+        step = m.gap // 3
+
+        def shown(lines: int) -> int:
+            """How many cards fit above ``bottom`` at ``lines`` lines each."""
+            at = y
+            for i, card in enumerate(cards):
+                h = text.size_clamped(game.card_text(card), m.small, width, lines)
+                last = i == len(cards) - 1
+                if at + h + (0 if last else more_h) > bottom:
+                    return i
+                at += h + step
+            return len(cards)
+
+        lines = 2
+        count = shown(2)
+        if count < len(cards) and shown(1) > count:
+            lines, count = 1, shown(1)
         dot = max(3, m.small // 4)
-        for i, card in enumerate(cards):
-            img = text.clamp(game.card_text(card), m.small, t.text, width, 2)
-            last = i == len(cards) - 1
-            if y + img.get_height() + (0 if last else more_h) > bottom:
-                more = text.render(f"+{len(cards) - i} more", m.small, t.text_muted)
-                surface.blit(more, (x + indent, y))
-                return y + more.get_height() + m.gap
+        line_h = text.font(Face.REGULAR, m.small).get_linesize()
+        for card in cards[:count]:
+            img = text.clamp(game.card_text(card), m.small, t.text, width, lines)
             colour = t.type_style(card.type.value).colour
-            line_h = text.font(Face.REGULAR, m.small).get_linesize()
             pygame.draw.circle(surface, colour, (x + star.get_width() // 2, y + line_h // 2), dot)
             surface.blit(img, (x + indent, y))
-            self.starred_shown = i + 1
-            y += img.get_height() + m.gap // 3
+            y += img.get_height() + step
+        self.starred_shown = count
+        if count < len(cards):
+            more = text.render(f"+{len(cards) - count} more", m.small, t.text_muted)
+            surface.blit(more, (x + indent, y))
+            return y + more.get_height() + m.gap
         return y + m.gap
 
     def _draw_warmth(self, surface: pygame.Surface, x: int, y: int) -> int:
         t = self.look.theme
         m = self.look.metrics
         s = self.summary
+        text = self.look.text
         names = list(s.warmth_received)
         cols = 2 if len(names) > 4 else 1
         col_w = self.right.width // cols
         heart = icon("heart", m.small, t.heart)
         line_h = round(m.small * 1.5)
+        # The game's own sentence around the name: it reads in the game's language however
+        # long the name, and a name too long for its column is shortened, never the counts.
+        direction = sentence_direction(WARMTH_LINE)
+        room = col_w - heart.get_width() - m.gap
         for i, name in enumerate(names):
             cx = x + (i % cols) * col_w
             cy = y + (i // cols) * line_h
             surface.blit(heart, (cx, cy + m.px(2)))
-            text = f"{name}: received {s.warmth_received[name]}, gave {s.warmth_given.get(name, 0)}"
-            img = self.look.text.line(text, m.small, t.text, col_w - heart.get_width() - m.gap)
+            counts = {"received": s.warmth_received[name], "given": s.warmth_given.get(name, 0)}
+            line = WARMTH_LINE.format(name=name, **counts)
+            if text.size(line, m.small, direction=direction)[0] > room:
+                rest = text.size(WARMTH_LINE.format(name="", **counts), m.small)[0]
+                short, _ = text.fit_line(name, m.small, max(1, room - rest))
+                line = WARMTH_LINE.format(name=short, **counts)
+            img = text.line(line, m.small, t.text, room, direction=direction)
             surface.blit(img, (cx + heart.get_width() + m.px(6), cy))
         rows = (len(names) + cols - 1) // cols
         return y + rows * line_h + m.gap
