@@ -757,10 +757,7 @@ class TableScene(Scene):
         state = self.session.game.state
         inner = rect.inflate(-m.px(16), 0)
         badge_r = round(m.small * 0.8)
-        centre = (inner.x + badge_r, rect.centery)
-        pygame.draw.circle(surface, fg, centre, badge_r, max(1, m.px(2)))
         num = self.look.text.render(str(seat + 1), m.small, fg, face=Face.BOLD)
-        surface.blit(num, num.get_rect(center=centre))
         hearts = state.warmth_received[seat] if seat < len(state.warmth_received) else 0
         heart_img = icon("heart", round(m.small * 1.05), t.heart if not active else fg)
         count = self.look.text.render(str(hearts), m.small, fg, face=Face.BOLD)
@@ -774,17 +771,29 @@ class TableScene(Scene):
             name_text += " · away"
         size = m.body if active else m.small
         one_line = inner.right - name_x - extras_w - m.px(6)
-        natural = self.look.text.render(name_text, size, fg, face=Face.BOLD).get_width()
+        natural = self.look.text.size(name_text, size, Face.BOLD)[0]
         if natural <= one_line or rect.height < m.small * 2.6:
-            name = self.look.text.line(name_text, size, fg, max(1, one_line), face=Face.BOLD)
+            name = self.look.text.line(
+                name_text, size, fg, max(1, one_line), face=Face.BOLD, min_size=m.small
+            )
             surface.blit(name, name.get_rect(midleft=(name_x, rect.centery)))
+            centre = (inner.x + badge_r, rect.centery)
             x, y = inner.right - extras_w, rect.centery
         else:
-            size = m.small
-            name = self.look.text.line(name_text, size, fg, inner.right - name_x, face=Face.BOLD)
-            top = rect.centery - (name.get_height() + count.get_height()) // 2
-            surface.blit(name, (name_x, top))
-            x, y = name_x, top + name.get_height() + count.get_height() // 2
+            # A narrow chip: the name across the whole chip, where it is read; the number,
+            # the hearts and the tick on the line below.
+            name = self.look.text.line(name_text, m.small, fg, inner.width, face=Face.BOLD)
+            # Rows by the font's line, not the name's ink: every chip alike, whatever script.
+            name_h = self.look.text.font(Face.BOLD, m.small).get_height()
+            badge_r = min(badge_r, (rect.height - name_h) // 2 - m.px(3))
+            row_h = max(2 * badge_r, count.get_height())
+            top = rect.centery - (name_h + row_h) // 2
+            surface.blit(name, name.get_rect(midleft=(inner.x, top + name_h // 2)))
+            y = top + name_h + row_h // 2
+            centre = (inner.x + badge_r, y)
+            x = inner.x + 2 * badge_r + m.px(6)
+        pygame.draw.circle(surface, fg, centre, badge_r, max(1, m.px(2)))
+        surface.blit(num, num.get_rect(center=centre))
         surface.blit(heart_img, heart_img.get_rect(midleft=(x, y)))
         x += heart_img.get_width() + m.px(4)
         surface.blit(count, count.get_rect(midleft=(x, y)))
