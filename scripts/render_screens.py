@@ -1,8 +1,14 @@
 """Render every scene to PNG, at 1280x720 and 800x600, plus the table in each theme.
 
-    python scripts/render_screens.py [OUT_DIR] [--readme]     (default: out/screens)
+    python scripts/render_screens.py [OUT_DIR] [--readme] [--sizes WxH,...] [--themes T,...]
+                                     [--only PREFIX,...]          (default: out/screens)
 
 With ``--readme`` the pictures the README shows are copied into docs/screens as well.
+``--sizes`` and ``--themes`` render every scene at each size in each theme instead (named
+``SCENE-WxH-THEME.png``), ``--only`` keeps the scenes whose names start with a prefix:
+
+    python scripts/render_screens.py out/all --sizes 800x600,1280x720,1920x1080 \
+        --themes light,dark,contrast --only table
 
 Uses the dummy video driver, a throwaway DECKGAME_HOME and a fixed seed, so the pictures
 are the same on every run and nothing of the player's own setup is touched.
@@ -25,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pygame
 
-from deckgame.engine import Done, Settings, Warmth
+from deckgame.engine import Done, Pass, Settings, TimerStart, Warmth
 from deckgame.model import Audience
 from deckgame.ui.app import App
 from deckgame.ui.context import Context, Launch
@@ -33,6 +39,9 @@ from deckgame.ui.scenes.table import TableScene
 from deckgame.ui.settings import UiSettings
 
 PLAYERS = ("Ana", "Ben", "美咲", "Omar")
+EIGHT = ("Ana", "Benedikt-Alexander", "美咲", "Omar", "Priya", "محمد", "Zoë", "Ngozi")
+# Right-to-left names, one long: the summary's warmth lines and the seats read them whole.
+EIGHT_RTL = ("Ana", "عبد الرحمن", "美咲", "Omar", "Priya", "عبد الرحمن بن محمد", "Zoë", "Ngozi")
 
 
 def key(k: int, mod: int = 0, text: str = "") -> pygame.event.Event:
@@ -70,7 +79,13 @@ def shot(app: App, out: Path, name: str) -> None:
     print(out / f"{name}.png")
 
 
-def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
+def scenes(
+    out: Path,
+    size: tuple[int, int],
+    suffix: str,
+    theme: str = "light",
+    only: tuple[str, ...] = (),
+) -> None:
     steps: list[tuple[str, Callable[[App], None]]] = []
 
     def title(app: App) -> None:
@@ -98,10 +113,22 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
         scene.act(Warmth(1))
 
     def table_eight(app: App) -> None:
-        names = ("Ana", "Benedikt-Alexander", "美咲", "Omar", "Priya", "محمد", "Zoë", "Ngozi")
-        scene = table(app, players=names)
+        scene = table(app, players=EIGHT)
         scene.act(Done())
         app.step([key(pygame.K_w)])
+
+    def table_three(app: App) -> None:
+        table(app, players=PLAYERS[:3])
+
+    def table_timer(app: App) -> None:
+        scene = table(app, players=PLAYERS[:3])
+        game = scene.session.game
+        for _ in range(200):  # pass until a timed challenge comes up
+            if game.current_card is not None and game.current_card.seconds:
+                break
+            scene.act(Pass())
+        scene.act(TimerStart(scene.clock()))
+        app.step(dt=1.0)
 
     def table_offer(app: App) -> None:
         table(app, offered=2)
@@ -127,6 +154,19 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
                 scene.on_action("star")
             app.step([key(pygame.K_RETURN)])
         app.step([key(pygame.K_e)])
+
+    def summary_eight(app: App) -> None:
+        scene = table(app, players=EIGHT_RTL)
+        for _ in range(9):
+            scene.act(Done())
+            scene.act(Warmth((scene.session.game.seat + 1) % len(EIGHT_RTL)))
+            if scene.session.game.state.card:
+                scene.on_action("star")
+            app.step([key(pygame.K_RETURN)])
+        app.step([key(pygame.K_e)])
+
+    def table_eight_rtl(app: App) -> None:
+        table(app, players=EIGHT_RTL)
 
     def help_(app: App) -> None:
         table(app)
@@ -156,9 +196,13 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
         ("table-after", table_after),
         ("table-offer", table_offer),
         ("table-eight", table_eight),
+        ("table-eight-rtl", table_eight_rtl),
+        ("table-three", table_three),
+        ("table-timer", table_timer),
         ("deeper", deeper),
         ("ceremony", ceremony),
         ("summary", summary),
+        ("summary-eight", summary_eight),
         ("help", help_),
         ("settings", settings),
         ("workshop", workshop),
@@ -166,7 +210,9 @@ def scenes(out: Path, size: tuple[int, int], suffix: str) -> None:
         ("workshop-problems", workshop_problems),
     ]
     for name, build in steps:
-        app = make_app(size)
+        if only and not name.startswith(only):
+            continue
+        app = make_app(size, theme)
         build(app)
         shot(app, out, f"{name}-{suffix}")
 
@@ -182,13 +228,34 @@ README_SHOTS = {
 }
 
 
+def _option(args: list[str], name: str) -> list[str]:
+    """The comma-separated values after ``name`` in ``args`` (both removed from it)."""
+    if name not in args:
+        return []
+    i = args.index(name)
+    values = args[i + 1].split(",") if i + 1 < len(args) else []
+    del args[i : i + 2]
+    return [v for v in values if v]
+
+
 def main(argv: list[str]) -> int:
-    readme = "--readme" in argv
-    args = [a for a in argv[1:] if a != "--readme"]
+    args = argv[1:]
+    readme = "--readme" in args
+    args = [a for a in args if a != "--readme"]
+    sizes = [tuple(int(n) for n in s.split("x")) for s in _option(args, "--sizes")]
+    themes = _option(args, "--themes")
+    only = tuple(_option(args, "--only"))
     out = Path(args[0]) if args else Path("out/screens")
     out.mkdir(parents=True, exist_ok=True)
-    scenes(out, (1280, 720), "1280x720")
-    scenes(out, (800, 600), "800x600")
+    if sizes or themes:
+        for w, h in sizes or [(1280, 720), (800, 600)]:
+            for theme in themes or ["light"]:
+                suffix = f"{w}x{h}" if theme == "light" else f"{w}x{h}-{theme}"
+                scenes(out, (w, h), suffix, theme, only)
+        pygame.quit()
+        return 0
+    scenes(out, (1280, 720), "1280x720", only=only)
+    scenes(out, (800, 600), "800x600", only=only)
     for size in ((1280, 720), (800, 600)):
         app = make_app(size)
         app.settings.text_scale = 2.0
