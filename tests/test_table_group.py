@@ -385,3 +385,23 @@ def test_digits_mean_seats_while_the_table_asks_for_one(home: Path) -> None:
     press(app, pygame.K_2, dt=12.0)  # seat 2, not the second card
     game = table.session.game
     assert game.is_away(1) and game.phase is Phase.OFFER
+
+
+# Continue --------------------------------------------------------------------------------
+
+
+def test_undo_works_after_continue(home: Path) -> None:
+    app = make_app(home)
+    table = start(app)
+    press(app, pygame.K_RETURN, pygame.K_RETURN)  # Ana done, next: Ben's turn
+    press(app, pygame.K_ESCAPE, pygame.K_l)
+    again = make_app(home)  # a new window: Continue
+    assert again.top is not None
+    again.top.layout()
+    press(again, pygame.K_c)
+    resumed = again.top
+    assert isinstance(resumed, TableScene)
+    assert resumed.button("undo").enabled
+    press(again, pygame.K_u)
+    game = resumed.session.game
+    assert game.seat == 0 and game.phase is Phase.AFTER  # back to Ana's done card
