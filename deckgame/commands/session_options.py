@@ -49,7 +49,13 @@ def add_session_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--offered", type=int, choices=(1, 2), help="cards offered per draw (default 1)"
     )
-    group.add_argument("--seed", type=int, metavar="N", help="the shuffle seed")
+    group.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="the shuffle seed: the same seed and actions replay a session (earlier nights'"
+        " history is then not consulted, though this night is still recorded)",
+    )
     group.add_argument(
         "--log", type=Path, metavar="FILE", help="append the event log, one JSON object per line"
     )
