@@ -766,23 +766,39 @@ class TableScene(Scene):
         extras_w = heart_img.get_width() + m.px(4) + count.get_width()
         extras_w += tick.get_width() + m.px(6) if tick is not None else 0
         name_x = inner.x + badge_r * 2 + m.px(8)
-        name_text = self.session.game.players[seat]
-        if self.session.game.is_away(seat):
-            name_text += " · away"
+        from deckgame.ui.runs import sentence_direction
+
+        text = self.look.text
+        player = self.session.game.players[seat]
+        away = self.session.game.is_away(seat)
+        # "· away" is the game's word after the name: it reads in the game's direction
+        # whatever script the name is in, and a long name is shortened before it is.
+        direction = sentence_direction("{name} · away") if away else None
+        name_text = f"{player} · away" if away else player
+
+        def shown(size: int, room: int, min_size: int = 0) -> pygame.Surface:
+            if away and text.size(name_text, size, Face.BOLD, direction)[0] > room:
+                rest = text.size(" · away", size, Face.BOLD)[0]
+                short, _ = text.fit_line(player, size, max(1, room - rest), face=Face.BOLD)
+                return text.line(
+                    f"{short} · away", size, fg, room, face=Face.BOLD, direction=direction
+                )
+            return text.line(
+                name_text, size, fg, room, face=Face.BOLD, min_size=min_size, direction=direction
+            )
+
         size = m.body if active else m.small
         one_line = inner.right - name_x - extras_w - m.px(6)
-        natural = self.look.text.size(name_text, size, Face.BOLD)[0]
+        natural = text.size(name_text, size, Face.BOLD, direction)[0]
         if natural <= one_line or rect.height < m.small * 2.6:
-            name = self.look.text.line(
-                name_text, size, fg, max(1, one_line), face=Face.BOLD, min_size=m.small
-            )
+            name = shown(size, max(1, one_line), m.small)
             surface.blit(name, name.get_rect(midleft=(name_x, rect.centery)))
             centre = (inner.x + badge_r, rect.centery)
             x, y = inner.right - extras_w, rect.centery
         else:
             # A narrow chip: the name across the whole chip, where it is read; the number,
-            # the hearts and the tick on the line below.
-            name = self.look.text.line(name_text, m.small, fg, inner.width, face=Face.BOLD)
+            # the hearts and the tick on the line below ("away" instead of the hearts).
+            name = text.line(player, m.small, fg, inner.width, face=Face.BOLD)
             # Rows by the font's line, not the name's ink: every chip alike, whatever script.
             name_h = self.look.text.font(Face.BOLD, m.small).get_height()
             badge_r = min(badge_r, (rect.height - name_h) // 2 - m.px(3))
@@ -792,6 +808,12 @@ class TableScene(Scene):
             y = top + name_h + row_h // 2
             centre = (inner.x + badge_r, y)
             x = inner.x + 2 * badge_r + m.px(6)
+            if away:
+                pygame.draw.circle(surface, fg, centre, badge_r, max(1, m.px(2)))
+                surface.blit(num, num.get_rect(center=centre))
+                word = text.line("away", m.small, fg, max(1, inner.right - x), face=Face.BOLD)
+                surface.blit(word, word.get_rect(midleft=(x, y)))
+                return
         pygame.draw.circle(surface, fg, centre, badge_r, max(1, m.px(2)))
         surface.blit(num, num.get_rect(center=centre))
         surface.blit(heart_img, heart_img.get_rect(midleft=(x, y)))
