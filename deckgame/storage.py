@@ -4,7 +4,8 @@ Every file is a small JSON envelope ``{"format": ..., "version": ..., "data": ..
 atomically (temp file in the same folder, fsync, rename, fsync of the folder): a kill at any
 moment leaves the old file or the new one, never a broken one. A file that is corrupt or
 belongs to something else is moved aside (``NAME.broken-YYYYmmdd-HHMMSS``) with a message and
-the game starts fresh. Saves hold names, card ids and counts only, never answers.
+the game starts fresh. Saves hold names, card ids and counts only, never answers and never a
+card's text: the history keeps, per group, the cards dealt and the cards starred (by id).
 
 >>> import tempfile
 >>> store = Store(Path(tempfile.mkdtemp()))
@@ -20,8 +21,9 @@ import json
 import os
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from deckgame.paths import user_config_dir, user_data_dir
 
@@ -80,6 +82,7 @@ class Store:
             else (data_dir if data_dir is not None else user_config_dir())
         )
         self.messages: list[str] = []
+        self.last_set_aside: Path | None = None  # where the last unusable file was moved
 
     @property
     def settings_path(self) -> Path:
@@ -111,13 +114,17 @@ class Store:
         reason = None
         try:
             envelope = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
+            # ValueError covers bad UTF-8 and bad JSON, and also a number too long to read
+            # (Python refuses integers of more than 4300 digits): all unreadable.
             reason = "it is not a readable save file"
         else:
             if not isinstance(envelope, dict) or envelope.get("format") != kind:
                 reason = "it is not a deckgame file of this kind"
             elif envelope.get("version") != VERSION:
                 reason = f"it has version {envelope.get('version')!r}, expected {VERSION}"
+            elif envelope.get("data") is None:
+                reason = "it holds nothing"  # never written so: None means "no file" here
             else:
                 return envelope.get("data")
         self._move_aside(path, reason)
@@ -135,6 +142,7 @@ class Store:
         except OSError as exc:
             self.messages.append(f"{path} is unusable ({reason}) and could not be moved: {exc}")
             return
+        self.last_set_aside = target
         self.messages.append(f"{path} was moved aside to {target.name} ({reason}); starting fresh")
 
     # -- settings ----------------------------------------------------------------------
@@ -167,6 +175,15 @@ class Store:
     def save_autosave(self, session: JSONDict) -> None:
         self._write(self.autosave_path, AUTOSAVE, session)
 
+    def set_aside_autosave(self, reason: str) -> Path | None:
+        """Move an autosave that cannot be continued out of the way (kept, never deleted);
+        returns where it went, or None when there was none or it could not be moved."""
+        if not self.autosave_path.exists():
+            return None
+        self.last_set_aside = None
+        self._move_aside(self.autosave_path, reason)
+        return self.last_set_aside
+
     def clear_autosave(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.autosave_path.unlink()
@@ -174,42 +191,100 @@ class Store:
     def has_autosave(self) -> bool:
         return self.autosave_path.is_file()
 
-    # -- history -----------------------------------------------------------------------
+    # -- history ----------------------------------------------------------------------
+    # {"groups": {group key: [card id, ...]},
+    #  "starred": {group key: {"players": [name, ...], "cards": [card id, ...]}}}
+    # Both oldest first; a group's stars move to the end (newest) when it stars again.
 
-    def _load_groups(self) -> dict[str, list[str]]:
+    def _load_history_data(self) -> tuple[dict[str, list[str]], dict[str, JSONDict]]:
         data = self._read(self.history_path, HISTORY)
         if data is None:
-            return {}
+            return {}, {}
         groups = data.get("groups") if isinstance(data, dict) else None
-        if not isinstance(groups, dict) or not all(
-            isinstance(ids, list) and all(isinstance(i, str) for i in ids)
-            for ids in groups.values()
-        ):
-            self._move_aside(self.history_path, "its history is not in the expected shape")
-            return {}
-        return groups
+        starred = data.get("starred", {}) if isinstance(data, dict) else None
+        if _is_id_lists(groups) and _is_starred_map(starred):
+            return groups, starred
+        self._move_aside(self.history_path, "its history is not in the expected shape")
+        return {}, {}
+
+    def _write_history(self, groups: dict[str, list[str]], starred: dict[str, JSONDict]) -> None:
+        data: JSONDict = {"groups": groups}
+        if starred:
+            data["starred"] = starred
+        self._write(self.history_path, HISTORY, data)
 
     def load_history(self, players: Sequence[str]) -> list[str]:
         """Card ids this group has been dealt before, oldest first."""
-        return list(self._load_groups().get(group_key(players), []))
+        groups, _starred = self._load_history_data()
+        return list(groups.get(group_key(players), []))
 
-    def add_history(self, players: Sequence[str], card_ids: Iterable[str]) -> None:
-        """Remember cards dealt to this group (kept in order, each once)."""
-        groups = self._load_groups()
+    def add_history(
+        self, players: Sequence[str], card_ids: Iterable[str], *, starred: Iterable[str] = ()
+    ) -> None:
+        """Remember cards dealt to this group (kept in order, each once) and the cards it
+        starred (ids only), in one write."""
+        groups, stars = self._load_history_data()
         key = group_key(players)
-        seen = dict.fromkeys(groups.get(key, []))
-        for card_id in card_ids:
-            seen.pop(card_id, None)
-            seen[card_id] = None
-        ids = list(seen)[-HISTORY_LIMIT:]
-        groups[key] = ids
-        self._write(self.history_path, HISTORY, {"groups": groups})
+        groups[key] = _appended(groups.get(key, []), card_ids)
+        new_stars = list(starred)
+        if new_stars:
+            entry = stars.pop(key, None)
+            old = entry["cards"] if entry is not None else []
+            # Re-inserted last: the group that starred most recently is listed first.
+            stars[key] = {"players": list(players), "cards": _appended(old, new_stars)}
+        self._write_history(groups, stars)
 
     def reset_history(self, players: Sequence[str]) -> None:
-        """Forget what this group has seen: every card is fresh again."""
-        groups = self._load_groups()
+        """Forget what this group has seen: every card is fresh again (its stars stay)."""
+        groups, stars = self._load_history_data()
         if groups.pop(group_key(players), None) is not None:
-            self._write(self.history_path, HISTORY, {"groups": groups})
+            self._write_history(groups, stars)
+
+    def load_starred(self) -> list[StarredCards]:
+        """Every group's starred cards, the group that starred most recently first."""
+        _groups, stars = self._load_history_data()
+        return [
+            StarredCards(tuple(entry["players"]), tuple(entry["cards"]))
+            for entry in reversed(stars.values())
+            if entry["cards"]
+        ]
+
+    def has_starred(self) -> bool:
+        return bool(self.load_starred())
+
+
+@dataclass(frozen=True)
+class StarredCards:
+    """One group's starred cards: the names as they were entered, and card ids (no text)."""
+
+    players: tuple[str, ...]
+    cards: tuple[str, ...]
+
+
+def _appended(ids: list[str], more: Iterable[str]) -> list[str]:
+    """``ids`` with ``more`` moved to (or added at) the end, each once, trimmed oldest first."""
+    seen = dict.fromkeys(ids)
+    for card_id in more:
+        seen.pop(card_id, None)
+        seen[card_id] = None
+    return list(seen)[-HISTORY_LIMIT:]
+
+
+def _is_strings(value: object) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_id_lists(value: object) -> TypeGuard[dict[str, list[str]]]:
+    return isinstance(value, dict) and all(_is_strings(ids) for ids in value.values())
+
+
+def _is_starred_map(value: object) -> TypeGuard[dict[str, JSONDict]]:
+    return isinstance(value, dict) and all(
+        isinstance(entry, dict)
+        and _is_strings(entry.get("players"))
+        and _is_strings(entry.get("cards"))
+        for entry in value.values()
+    )
 
 
 def group_key(players: Sequence[str]) -> str:

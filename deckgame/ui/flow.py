@@ -42,12 +42,19 @@ def start_game(app: App, settings: Settings) -> None:
 
 
 def resume(app: App) -> bool:
-    """Continue the autosaved session; False (and the save kept) if it cannot be restored."""
+    """Continue the autosaved session; False when there is none or it cannot be restored.
+
+    A save that cannot be continued (damaged, or its cards no longer loaded) is moved aside,
+    kept under a name that says so (``autosave.json.broken-...``), and the store's
+    ``last_set_aside`` tells where: the title says so and offers Play instead.
+    """
     from deckgame.ui.scenes.table import TableScene
     from deckgame.ui.session import Session
 
     ctx = app.ctx
-    data = ctx.store.load_autosave()
+    store = ctx.store
+    store.last_set_aside = None
+    data = store.load_autosave()  # an unreadable file is moved aside here already
     if data is None:
         return False
     lib = ctx.library
@@ -58,9 +65,10 @@ def resume(app: App) -> bool:
             level_names=lib.level_names,
             closing=list(lib.closing),
             log_path=ctx.launch.log,
-            store=ctx.store,
+            store=store,
         )
-    except (ValueError, KeyError, TypeError):
+    except ValueError:
+        store.set_aside_autosave("it could not be continued: damaged, or its cards are gone")
         return False
     app.on_quit.append(session.close)
     app.push(TableScene(app, session))

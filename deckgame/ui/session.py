@@ -63,7 +63,10 @@ class Session:
         log_path: Path | None = None,
         store: Store | None = None,
     ) -> Session:
-        history = store.load_history(settings.players) if store is not None else []
+        # GAME.md, Determinism: an explicit seed makes a replay, so earlier nights do not
+        # reorder the piles (the session is still added to the history at the end).
+        replay = seed is not None
+        history = store.load_history(settings.players) if store is not None and not replay else []
         in_play = cards
         if settings.decks is not None:
             in_play = [c for c in cards if c.deck in settings.decks]
@@ -86,10 +89,35 @@ class Session:
         log_path: Path | None = None,
         store: Store | None = None,
     ) -> Session:
-        """The autosaved session ``data``; ``ValueError`` when it cannot be restored."""
-        if data.get("kind") != AUTOSAVE_KIND:
+        """The autosaved session ``data``; ``ValueError`` when it cannot be restored.
+
+        Any damage (a key missing, a wrong type, a number out of range) is a ``ValueError``
+        here, never another exception: Continue must not crash on a file, whatever it holds.
+        """
+        if not isinstance(data, dict) or data.get("kind") != AUTOSAVE_KIND:
             raise ValueError("not a saved session")
-        game = Game.from_dict(data["game"], cards)
+        try:
+            game = Game.from_dict(data["game"], cards)
+            # Read once what the table reads on its first frame, so a save the engine let
+            # through but cannot show (a card id that is no card) is refused here instead.
+            _ = (game.current_card, game.offered_cards, game.active_player, game.other_player)
+            game.legal_actions()
+            summary = game.summary(closing or ())
+            state = game.state
+            counts = [
+                *summary.done_by_type.values(),
+                *summary.warmth_given.values(),
+                *summary.warmth_received.values(),
+                *state.mix.values(),
+                state.trust_rounds,
+                state.draws,
+            ]
+            if min(counts) < 0:
+                # The engine takes them as they come; the radar of a negative count cannot
+                # be drawn (pygame fills a polygon of 10^40 pixels for minutes).
+                raise ValueError("a count below zero")
+        except (LookupError, TypeError, AttributeError, ArithmeticError, ValueError) as error:
+            raise ValueError(f"the saved session is damaged: {error!r}") from error
         log = EventLog(log_path) if log_path is not None else None
         return cls(game, level_names=level_names, closing=closing, log=log, store=store)
 
@@ -122,7 +150,9 @@ class Session:
     def _finish(self) -> None:
         if self.store is not None:
             self.store.clear_autosave()
-            self.store.add_history(self.game.players, list(self.game.state.dealt))
+            # Ids only: the cards dealt (done ones among them) and the cards starred.
+            state = self.game.state
+            self.store.add_history(self.game.players, list(state.dealt), starred=state.starred)
 
     def close(self) -> None:
         if self.log is not None:

@@ -1,6 +1,8 @@
-"""The title: Play, Continue (the autosave), Decks, Settings, Quit."""
+"""The title: Play, Continue (the autosave), Starred (when any), Decks, Settings, Quit."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -11,7 +13,13 @@ from deckgame.ui.scenes.common import backdrop, column
 from deckgame.ui.theme import TYPE_IDS
 from deckgame.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+
 TAGLINE = "Conversation cards that go deeper when you are ready"
+# Scenes the title opens and comes back from with the focus where the player left it; after
+# anything else (the table: Esc, or Leave in its menu) the focus lands on Continue.
+_SIDE_TRIPS = frozenset({"play", "decks", "settings", "starred"})
 
 
 class TitleScene(Scene):
@@ -22,6 +30,23 @@ class TitleScene(Scene):
     # Shown for a moment while ``deckgame play --players ...`` deals: the picture, no menu.
     splash = False
 
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.entered = 0  # how many times the title became the top scene
+        self.side_trip: str | None = None  # what the title opened last (see _SIDE_TRIPS)
+        self.has_starred = False
+
+    def on_enter(self) -> None:
+        self.entered += 1
+        # Read once per visit, not per layout: the history file can be long.
+        self.has_starred = self.app.ctx.store.has_starred()
+        self.layout()
+        returning = self.entered > 1 and self.side_trip not in _SIDE_TRIPS
+        self.side_trip = None
+        if returning and self.app.ctx.store.has_autosave():
+            # Back from the table: the game just left is the likely next step.
+            self.focus.focus(self.button("continue"))
+
     def layout(self) -> None:
         m = self.look.metrics
         w, h = self.size
@@ -29,6 +54,7 @@ class TitleScene(Scene):
         self.buttons = [
             Button("play", "Play", "Enter", style="primary"),
             Button("continue", "Continue", "C", enabled=can_continue),
+            *([Button("starred", "Starred", "S")] if self.has_starred else []),
             Button("decks", "Decks", "D"),
             Button("settings", "Settings", "G"),
             Button("quit", "Quit", "Q", style="quiet"),
@@ -51,6 +77,7 @@ class TitleScene(Scene):
             pygame.K_RETURN: "play",
             pygame.K_KP_ENTER: "play",
             pygame.K_c: "continue",
+            pygame.K_s: "starred",
             pygame.K_d: "decks",
             pygame.K_g: "settings",
             pygame.K_q: "quit",
@@ -63,11 +90,17 @@ class TitleScene(Scene):
     def on_action(self, action: str) -> None:
         from deckgame.ui import flow
 
+        self.side_trip = action
         if action == "play":
             flow.start_setup(self.app)
         elif action == "continue" and self.app.ctx.store.has_autosave():
             if not flow.resume(self.app):
-                self.message = "The saved game could not be restored (its decks changed?)"
+                self.message = self._resume_failed()
+                self.layout()  # Continue greys out: the save is no longer there
+        elif action == "starred" and self.has_starred:
+            from deckgame.ui.scenes.starred import StarredScene
+
+            self.app.push(StarredScene(self.app))
         elif action == "decks":
             # The workshop lists every deck with its source, counts and problems, and
             # previews and reloads them: the one place to see what loaded and why not.
@@ -80,6 +113,18 @@ class TitleScene(Scene):
             self.app.push(SettingsScene(self.app))
         elif action == "quit":
             self.app.quit()
+
+    def _resume_failed(self) -> str:
+        store = self.app.ctx.store
+        kept = store.last_set_aside
+        if kept is not None:
+            return (
+                "The saved game could not be continued (damaged, or its cards are gone);"
+                f" it was kept aside as {kept.name}. Play starts a new one."
+            )
+        if store.messages:
+            return store.messages[-1]
+        return "The saved game could not be continued. Play starts a new one."
 
     def _card_fan(self) -> pygame.Surface:
         # Five small cards, one per type, fanned like a hand: drawn once per layout.
@@ -139,7 +184,12 @@ class TitleScene(Scene):
         notice = self.message or (ctx.store.messages[-1] if ctx.store.messages else "")
         if notice:
             note, colour = notice, t.text
-        img = self.look.text.line(note, m.small, colour, surface.get_width() - 2 * m.margin)
+        width = surface.get_width() - 2 * m.margin
+        if notice:
+            # Wrapped, not cut: the name of a file kept aside is what the player looks for.
+            img = self.look.text.render(note, m.small, colour, wrap=width, align="center")
+        else:
+            img = self.look.text.line(note, m.small, colour, width)
         surface.blit(
             img, img.get_rect(midbottom=(surface.get_width() // 2, surface.get_height() - m.gap))
         )

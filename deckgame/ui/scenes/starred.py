@@ -1,0 +1,202 @@
+"""The cards groups starred on earlier nights, opened from the title.
+
+The history file keeps card ids only; the words come from the decks loaded now, so a card
+whose deck is gone is listed as missing (by id), never guessed. Up/Down, Page Up/Down,
+Home/End and the mouse wheel scroll; Esc goes back to the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from deckgame.model import Card
+from deckgame.printing import PRINT_OTHER, PRINT_PLAYER
+from deckgame.ui.assets import Face
+from deckgame.ui.cards import card_view
+from deckgame.ui.scenes.base import Scene
+from deckgame.ui.scenes.common import backdrop, heading, row
+from deckgame.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from deckgame.ui.app import App
+    from deckgame.ui.theme import RGB
+
+# Rendered up front (layout, never draw): a long list is cut here, newest stars first kept.
+MAX_LISTED = 600
+WHEEL_LINES = 3
+
+
+@dataclass(frozen=True)
+class StarredEntry:
+    """One line of the list (for tests and for drawing): a card id, and whether it is
+    loaded now; ``group`` is the names of the group that starred it."""
+
+    group: tuple[str, ...]
+    card_id: str
+    missing: bool
+
+
+@dataclass
+class _Row:
+    y: int  # top, in list coordinates (0 = the top of the scrolled content)
+    image: pygame.Surface
+    dot: RGB | None = None  # the type's colour, for a card
+    indent: int = 0
+
+
+class StarredScene(Scene):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.groups = app.ctx.store.load_starred()
+        self.entries: list[StarredEntry] = []
+        self.left_out = 0  # stars not listed (beyond MAX_LISTED)
+        self.scroll = 0
+        self.max_scroll = 0
+        self.step = 1  # pixels per arrow press (a line of text)
+        self._rows: list[_Row] = []
+        self.view = pygame.Rect(0, 0, 0, 0)
+
+    # Layout ------------------------------------------------------------------------------
+    def layout(self) -> None:
+        m = self.look.metrics
+        w, h = self.size
+        bh = m.button_height
+        self.buttons = [Button("back", "Back", "Esc")]
+        row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, m.px(220), bh), bh, m.gap)
+        top = m.margin + round(m.heading * 1.6)
+        self.view = pygame.Rect(m.margin, top, w - 2 * m.margin, h - top - bh - 2 * m.gap)
+        self._build_rows()
+        self.focus.set(list(self.buttons))
+        self._clamp()
+
+    def _build_rows(self) -> None:
+        m = self.look.metrics
+        t = self.look.theme
+        text = self.look.text
+        lib = self.app.ctx.library
+        index: dict[str, Card] = {card.id: card for card in lib.cards}
+        width = self.view.width - m.px(8)
+        indent = m.px(22)
+        self.step = text.font(Face.REGULAR, m.small).get_linesize()
+        self.entries = []
+        self._rows = []
+        y = 0
+        listed = 0
+        total = sum(len(group.cards) for group in self.groups)
+        for group in self.groups:
+            if listed >= MAX_LISTED:
+                break
+            names = ", ".join(group.players)
+            head = text.render(names, m.body, t.text, face=Face.BOLD, wrap=width)
+            self._rows.append(_Row(y, head))
+            y += head.get_height() + m.gap // 2
+            # Newest first: the stars of the group's last night at the top.
+            for card_id in reversed(group.cards):
+                if listed >= MAX_LISTED:
+                    break
+                listed += 1
+                card = index.get(card_id)
+                self.entries.append(StarredEntry(group.players, card_id, card is None))
+                if card is None:
+                    line = f"A starred card that is not in the decks loaded now ({card_id})"
+                    img = text.render(line, m.small, t.text_muted, wrap=width - indent)
+                    self._rows.append(_Row(y, img, indent=indent))
+                    y += img.get_height() + m.gap
+                    continue
+                view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER,
+                                 level_names=lib.level_names)  # fmt: skip
+                style = t.type_style(card.type.value)
+                kind = "Question" if card.kind == "ask" else "Challenge"
+                label = f"{style.label} · {kind} · {view.level_label}"
+                img = text.render(label, m.small, t.text_muted, face=Face.BOLD)
+                self._rows.append(_Row(y, img, dot=style.colour, indent=indent))
+                y += img.get_height()
+                body = text.render(view.text, m.body, t.text, wrap=width - indent)
+                self._rows.append(_Row(y, body, indent=indent))
+                y += body.get_height()
+                if view.follow_up:
+                    follow = text.render(view.follow_up, m.small, t.text_muted, wrap=width - indent)
+                    self._rows.append(_Row(y, follow, indent=indent))
+                    y += follow.get_height()
+                y += m.gap
+            y += m.gap
+        self.left_out = total - listed
+        if self.left_out:
+            more = f"{self.left_out} older stars are not listed"
+            img = text.render(more, m.small, t.text_muted, wrap=width)
+            self._rows.append(_Row(y, img))
+            y += img.get_height()
+        if not self._rows:
+            img = text.render("No starred cards yet", m.body, t.text_muted, wrap=width)
+            self._rows.append(_Row(0, img))
+            y = img.get_height()
+        self.content_height = y
+        self.max_scroll = max(0, y - self.view.height)
+
+    # Input -------------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-int(event.y) * self.step * WHEEL_LINES)
+            return
+        super().handle_event(event)
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        page = max(self.step, self.view.height - 2 * self.step)
+        moves = {
+            pygame.K_DOWN: self.step,
+            pygame.K_UP: -self.step,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_PAGEUP: -page,
+            pygame.K_SPACE: page,
+        }
+        if event.key in moves:
+            self.scroll_by(moves[event.key])
+        elif event.key == pygame.K_HOME:
+            self.scroll_by(-self.scroll)
+        elif event.key == pygame.K_END:
+            self.scroll_by(self.max_scroll - self.scroll)
+        elif event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.on_action("back")
+
+    def on_action(self, action: str) -> None:
+        if action == "back":
+            self.app.pop()
+
+    def scroll_by(self, pixels: int) -> None:
+        self.scroll += pixels
+        self._clamp()
+
+    def _clamp(self) -> None:
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
+
+    # Drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        backdrop(surface, self.look)
+        heading(surface, self.look, "Starred cards", (m.margin, m.margin))
+        view = self.view
+        clip = surface.get_clip()
+        surface.set_clip(view)
+        dot = max(3, m.small // 4)
+        for r in self._rows:
+            y = view.y + r.y - self.scroll
+            if y > view.bottom or y + r.image.get_height() < view.y:
+                continue
+            if r.dot is not None:
+                centre = (view.x + r.indent // 2, y + r.image.get_height() // 2)
+                pygame.draw.circle(surface, r.dot, centre, dot)
+            surface.blit(r.image, (view.x + r.indent, y))
+        surface.set_clip(clip)
+        if self.max_scroll:
+            # A thin bar on the right: where in the list the window is.
+            bar_h = max(m.px(24), view.height * view.height // self.content_height)
+            bar_y = view.y + (view.height - bar_h) * self.scroll // self.max_scroll
+            bar = pygame.Rect(view.right - m.px(4), bar_y, m.px(4), bar_h)
+            pygame.draw.rect(surface, t.text_muted, bar, border_radius=m.px(2))
+            hint = self.look.text.render("↑↓ · PgUp/PgDn · wheel: scroll", m.small, t.text_muted)
+            surface.blit(hint, hint.get_rect(bottomright=(view.right, self.size[1] - m.gap * 2)))
+        self.draw_buttons(surface)
