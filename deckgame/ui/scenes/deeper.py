@@ -16,6 +16,7 @@ from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.runs import sentence_direction
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import row, veil
 from deckgame.ui.session import Session
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from deckgame.ui.app import App
 
 CEREMONY_SECONDS = 2.6
+ASK = "{name}, it's your answer: Y or N"
 
 LEVEL_FEELS: dict[int, str] = {
     1: "easy, friendly, playful",
@@ -47,16 +49,23 @@ class DeeperScene(Scene):
     def layout(self) -> None:
         m = self.look.metrics
         w, h = self.size
-        self.panel = pygame.Rect(
-            0,
-            0,
-            min(w - 2 * m.margin, m.px(860)),
-            min(h - 2 * m.margin, round(m.px(480) * m.chrome_scale)),
-        )
-        self.panel.center = (w // 2, h // 2)
-        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         bh = m.button_height
         game = self.session.game
+        # As wide as about 40 letters of the body text, and as tall as the question, the
+        # answers so far and the buttons need (text stays large on a small window).
+        width = min(w - 2 * m.margin, max(m.px(860), round(m.body * 39)))
+        height = round(m.px(480) * m.chrome_scale)
+        if self.ceremony is None:
+            height = max(height, self._question_height(width - 2 * m.margin) + 2 * m.margin)
+        else:
+            # The welcome's words take the lower third of the room above the button.
+            font = self.look.text.font
+            words = 2 * font(Face.BOLD, m.body).get_linesize() + m.gap
+            words += font(Face.BOLD, m.heading).get_linesize() + m.gap
+            height = max(height, round(words / 0.34) + bh + m.gap + 2 * m.margin)
+        self.panel = pygame.Rect(0, 0, width, min(h - 2 * m.margin, height))
+        self.panel.center = (w // 2, h // 2)
+        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         if self.ceremony is not None:
             self.buttons = [Button("continue", "Let's go", "Enter", style="primary")]
             row(
@@ -162,11 +171,9 @@ class DeeperScene(Scene):
             self._draw_question(surface)
         self.draw_buttons(surface)
 
-    def _draw_question(self, surface: pygame.Surface) -> None:
-        t = self.look.theme
-        m = self.look.metrics
+    def _texts(self) -> tuple[str, str]:
+        """The question's heading and its explanation."""
         game = self.session.game
-        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         nxt = game.next_level
         if game.phase is Phase.DRY:
             title = "This level has no cards left"
@@ -183,6 +190,29 @@ class DeeperScene(Scene):
                 + "Everyone answers in seat order. One \u201cnot yet\u201d keeps us here,"
                 " no reason needed; we ask again after the next trust-building round."
             )
+        return title, body
+
+    def _question_height(self, width: int) -> int:
+        """How tall the question, the chips, the ask line and the buttons are at ``width``."""
+        m = self.look.metrics
+        t = self.look.theme
+        text = self.look.text
+        title, body = self._texts()
+        total = text.render(title, m.heading, t.text, face=Face.BOLD, wrap=width).get_height()
+        total += m.gap + text.render(body, m.body, t.text_muted, wrap=width).get_height()
+        total += m.margin + m.button_height
+        if self.session.game.voter is not None:
+            total += round(m.small * 2.6) + m.gap  # the chips
+            total += text.font(Face.BOLD, m.body).get_linesize() * 2 + m.gap  # the ask line
+            total += round(m.button_height * 1.35) + m.gap  # yes / not yet
+        return total
+
+    def _draw_question(self, surface: pygame.Surface) -> None:
+        t = self.look.theme
+        m = self.look.metrics
+        game = self.session.game
+        inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
+        title, body = self._texts()
         head = self.look.text.render(
             title, m.heading, t.text, face=Face.BOLD, wrap=inner.width, align="center"
         )
@@ -220,12 +250,13 @@ class DeeperScene(Scene):
             surface.blit(img, img.get_rect(midleft=(x, rect.centery)))
         y += chip_h + m.gap
         ask = self.look.text.render(
-            f"{game.players[game.voter]}, it's your answer: Y or N",
+            ASK.format(name=game.players[game.voter]),
             m.body,
             t.text,
             face=Face.BOLD,
             wrap=inner.width,
             align="center",
+            direction=sentence_direction(ASK),
         )
         surface.blit(ask, ask.get_rect(midtop=(inner.centerx, y)))
 
