@@ -675,16 +675,24 @@ class TableScene(Scene):
         game = self.session.game
         state = game.state
         bar = self.top_bar
-        label = self.look.text.render(self.session.level_label(), m.body, t.text, face=Face.BOLD)
+        text = self.look.text
+        # Right: the round and the key hints; left: the level and the progress, in what the
+        # right side leaves (a long "waiting for ..." is shortened, never drawn over them).
+        right = text.render(f"Round {state.round}", m.body, t.text, face=Face.BOLD)
+        hint = text.render("F1 keys · G settings · Esc menu", m.small, t.text_muted)
+        y = bar.centery + m.body // 2 + m.px(2)
+        room_top = bar.width - right.get_width() - m.margin
+        room_low = bar.width - hint.get_width() - m.margin
+        label = text.line(
+            self.session.level_label(), m.body, t.text, room_top, face=Face.BOLD, min_size=m.small
+        )
         surface.blit(label, label.get_rect(midleft=(bar.x, bar.centery - m.small // 2)))
         # Progress toward the next level: one dot per trust-building round needed.
         need = state.settings.unlock_rounds
         have = min(state.trust_rounds, need)
-        y = bar.centery + m.body // 2 + m.px(2)
         x = bar.x
         if game.next_level is None:
-            text = "The deepest level in play"
-            img = self.look.text.render(text, m.small, t.text_muted)
+            img = text.line("The deepest level in play", m.small, t.text_muted, room_low)
             surface.blit(img, img.get_rect(midleft=(x, y)))
         else:
             r = max(3, m.small // 3)
@@ -695,12 +703,10 @@ class TableScene(Scene):
                 else:
                     pygame.draw.circle(surface, t.text_muted, centre, r, max(1, m.px(2)))
             x += need * (2 * r + m.px(6)) + m.px(6)
-            text = self._progress_text()
-            img = self.look.text.render(text, m.small, t.text_muted)
+            room = max(1, room_low - (x - bar.x))
+            img = text.line(self._progress_text(), m.small, t.text_muted, room)
             surface.blit(img, img.get_rect(midleft=(x, y)))
-        right = self.look.text.render(f"Round {state.round}", m.body, t.text, face=Face.BOLD)
         surface.blit(right, right.get_rect(midright=(bar.right, bar.centery - m.small // 2)))
-        hint = self.look.text.render("F1 keys · G settings · Esc menu", m.small, t.text_muted)
         surface.blit(hint, hint.get_rect(midright=(bar.right, y)))
 
     def _progress_text(self) -> str:
