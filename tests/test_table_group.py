@@ -392,7 +392,7 @@ def test_digits_mean_seats_while_the_table_asks_for_one(home: Path) -> None:
 
 def test_undo_works_after_continue(home: Path) -> None:
     app = make_app(home)
-    table = start(app)
+    start(app)
     press(app, pygame.K_RETURN, pygame.K_RETURN)  # Ana done, next: Ben's turn
     press(app, pygame.K_ESCAPE, pygame.K_l)
     again = make_app(home)  # a new window: Continue

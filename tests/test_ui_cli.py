@@ -58,6 +58,8 @@ def test_defaults_when_only_players_are_given() -> None:
         (["--players", "Ana,Ben", "--types", "emotinal"], "did you mean 'emotional'"),
         (["--players", "Ana,Ben", "--unlock-rounds", "0"], "1-10"),
         (["--players", "Ana,Ben", "--decks", "/no/such/deck.yaml"], "no such file"),
+        (["--players", "Ana,Ben", "--log", "/no/such/folder/night.jsonl"], "--log: no such"),
+        (["--players", "Ana,Ben", "--log", "/"], "is a folder"),
         ([], "--players is needed"),
     ],
 )
@@ -77,6 +79,18 @@ def test_play_reports_bad_options_without_a_window(capsys: pytest.CaptureFixture
     assert main(["play", "--players", "Ana", "--seed", "1"]) == 2
     err = capsys.readouterr().err
     assert "deckgame play: error:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["play", "simulate"])
+def test_a_log_in_a_missing_folder_is_refused_before_anything_starts(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "no-such-folder" / "night.jsonl"
+    assert main([command, "--players", "Ana,Ben", "--log", str(log)]) == 2
+    err = capsys.readouterr().err
+    assert f"deckgame {command}: " in err and "--log: no such folder" in err
+    assert "Traceback" not in err
+    assert not log.parent.exists()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SDL's fallback is Linux's")

@@ -122,6 +122,13 @@ def check_args(args: argparse.Namespace) -> None:
     for path in getattr(args, "decks", []) or []:
         if not Path(path).exists():
             raise SessionOptionError(f"--decks: no such file or folder: {path}")
+    log = getattr(args, "log", None)
+    if log is not None:
+        folder = Path(log).parent
+        if not folder.is_dir():
+            raise SessionOptionError(f"--log: no such folder: {folder}")
+        if Path(log).is_dir():
+            raise SessionOptionError(f"--log: {log} is a folder, not a file")
 
 
 def settings_from_args(args: argparse.Namespace, *, allow_count: bool = False) -> Settings:

@@ -24,7 +24,8 @@ def radar_points(
     points = []
     for i, kind in enumerate(IntimacyType):
         angle = -math.pi / 2 + 2 * math.pi * i / len(IntimacyType)
-        r = radius * values.get(kind, 0) / top
+        # Clamped: a count from a tampered save never draws outside the chart.
+        r = radius * max(0, min(values.get(kind, 0), top)) / top
         points.append((centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)))
     return points
 
