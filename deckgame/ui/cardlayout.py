@@ -17,6 +17,7 @@ import pygame
 
 from deckgame.ui.assets import Face
 from deckgame.ui.runs import Direction, paragraph_direction
+from deckgame.ui.theme import chrome_scale
 
 if TYPE_CHECKING:
     from deckgame.ui.cards import CardView
@@ -152,12 +153,15 @@ def layout_card(
 
     pad = px(24)
     gap = px(16)
-    band = pygame.Rect(0, 0, w, max(type_px(64), round(type_px(40) * text_scale)))
+    # The labels are the card's chrome: a larger text size grows them less than the
+    # question, as it grows the window's buttons less than the card.
+    labels = chrome_scale(text_scale)
+    band = pygame.Rect(0, 0, w, max(type_px(64), round(type_px(40) * labels)))
     ic = round(band.height * 0.58)
     icon = pygame.Rect(0, 0, ic, ic)
     icon.midleft = (pad, band.centery)
     # The kind line's size is the smallest on the card: labels shrink to it, not below.
-    small = max(10, round(type_px(SMALL_TEXT) * text_scale))
+    small = max(10, round(type_px(SMALL_TEXT) * labels))
     type_label, level_label = _band_labels(
         view,
         type_name.upper(),
@@ -165,7 +169,7 @@ def layout_card(
         band,
         (icon.right + px(12), w - pad),
         gap,
-        tk * text_scale,
+        tk * labels,
         small,
     )
     y = band.bottom + px(18)

@@ -255,6 +255,18 @@ def text_unit(unit: float) -> float:
     return unit if unit >= 1.0 else 1.0 - (1.0 - unit) * TEXT_SHRINK
 
 
+def chrome_scale(text_scale: float) -> float:
+    """How much the player's text size grows labels, seats and buttons, and a card's labels.
+
+    Less than the card's question grows: at 200 % the whole window would otherwise fill
+    with buttons and leave the card, the thing players read from the sofa, a thin strip.
+
+    >>> chrome_scale(1.0), chrome_scale(2.0)
+    (1.0, 1.45)
+    """
+    return 1.0 + (text_scale - 1.0) * 0.45
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes for one window size and text scale, in real pixels."""
@@ -268,12 +280,8 @@ class Metrics:
 
     @property
     def chrome_scale(self) -> float:
-        """How much the text size grows labels, seats and buttons.
-
-        Less than the card text grows: at 200 % the whole window would otherwise fill with
-        buttons and leave the card, the thing players read from the sofa, a thin strip.
-        """
-        return 1.0 + (self.text_scale - 1.0) * 0.45
+        """How much the text size grows labels, seats and buttons (see :func:`chrome_scale`)."""
+        return chrome_scale(self.text_scale)
 
     @property
     def min_text(self) -> int:
