@@ -136,8 +136,7 @@ def test_no_card_text_is_written_anywhere(night: tuple[Path, Path, App]) -> None
     assert isinstance(app.top, TableScene)
     press(app, pygame.K_RETURN, pygame.K_e)
     assert isinstance(app.top, SummaryScene)
-    for hook in app.on_quit:
-        hook()
+    app.ctx.close_session()
     # What was written: ids, names and counts (the star and the dealt cards, by id).
     assert store.history_path.exists() and (home / "night.log").exists()
     starred = store.load_starred()

@@ -81,8 +81,7 @@ def _night_from_the_command_line(
         play_turns(app, 3)
         press(app, pygame.K_e)
         assert isinstance(app.top, SummaryScene)
-        for hook in app.on_quit:
-            hook()
+        app.ctx.close_session()
         return 0
 
     monkeypatch.setattr(ui_main, "_run", drive)

@@ -405,3 +405,21 @@ def test_undo_works_after_continue(home: Path) -> None:
     press(again, pygame.K_u)
     game = resumed.session.game
     assert game.seat == 0 and game.phase is Phase.AFTER  # back to Ana's done card
+
+
+def test_a_window_keeps_only_the_open_session_alive(home: Path) -> None:
+    """Twenty evenings in one window: each finished table is let go, not kept to quit."""
+    import gc
+    import weakref
+
+    app = make_app(home)
+    tables = []
+    for _ in range(20):
+        table = start(app)
+        press(app, pygame.K_RETURN, pygame.K_e)
+        press(app, pygame.K_ESCAPE)  # the summary, back to the title
+        tables.append(weakref.ref(table))
+        del table
+    gc.collect()
+    alive = [ref for ref in tables if ref() is not None]
+    assert len(alive) <= 1, f"{len(alive)} tables still alive"

@@ -230,6 +230,7 @@ class App:
             self.turn()
         for hook in self.on_quit:
             hook()
+        self.ctx.close_session()
         return self.exit_code
 
     def turn(self) -> None:

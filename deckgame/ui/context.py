@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from deckgame.loader import Library
     from deckgame.storage import Store
+    from deckgame.ui.session import Session
 
 
 @dataclass
@@ -45,6 +46,24 @@ class Context:
         self._store = store
         self._library = library
         self.resume: dict[str, Any] | None = None
+        self._session: Session | None = None
+
+    def adopt(self, session: Session) -> None:
+        """Make ``session`` the window's one open session; the one before it is closed.
+
+        One at a time, held here, not a quit hook per session: hooks kept every table of
+        the evening (its session, cached card pictures, frames) alive until the window
+        closed.
+        """
+        if self._session is not None and self._session is not session:
+            self._session.close()
+        self._session = session
+
+    def close_session(self) -> None:
+        """Close the open session's log (at quit); idempotent."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
 
     @property
     def library(self) -> Library:

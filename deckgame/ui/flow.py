@@ -34,7 +34,7 @@ def start_game(app: App, settings: Settings) -> None:
         log_path=ctx.launch.log,
         store=ctx.store,
     )
-    app.on_quit.append(session.close)
+    ctx.adopt(session)
     from deckgame.ui.scenes.title import TitleScene
 
     app.reset(TitleScene(app))
@@ -70,6 +70,6 @@ def resume(app: App) -> bool:
     except ValueError:
         store.set_aside_autosave("it could not be continued: damaged, or its cards are gone")
         return False
-    app.on_quit.append(session.close)
+    ctx.adopt(session)
     app.push(TableScene(app, session))
     return True
