@@ -17,6 +17,7 @@ card's text: the history keeps, per group, the cards dealt and the cards starred
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import time
@@ -37,9 +38,14 @@ HISTORY = "deckgame.history"
 HISTORY_LIMIT = 20_000
 
 
+# A temp file this old was left by a write that was killed (writes take milliseconds).
+STALE_TEMP_SECONDS = 60.0
+
+
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so that a crash leaves either the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
@@ -52,6 +58,47 @@ def atomic_write_text(path: Path, text: str) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files that killed writes of ``path`` left behind; returns them.
+
+    A temp file is stale when the process that wrote it is gone, or when it is older than
+    :data:`STALE_TEMP_SECONDS` (a process id can be reused). Our own process's is kept.
+    """
+    removed = []
+    now = time.time() if now is None else now
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        pid_text = tmp.name[len(path.name) + 2 : -len(".tmp")]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            old = now - tmp.stat().st_mtime > STALE_TEMP_SECONDS
+        except OSError:
+            continue
+        if old or not _alive(int(pid_text)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # signal 0 is CTRL_C_EVENT on Windows: let age decide there
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or unknown here: let age decide
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -104,6 +151,7 @@ class Store:
 
     def _read(self, path: Path, kind: str) -> Any | None:
         """The envelope's data, or None when absent; a bad file is moved aside."""
+        remove_stale_temps(path)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
