@@ -66,7 +66,7 @@ def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
     A temp file is stale when the process that wrote it is gone, or when it is older than
     :data:`STALE_TEMP_SECONDS` (a process id can be reused). Our own process's is kept.
     """
-    removed = []
+    removed: list[Path] = []
     now = time.time() if now is None else now
     try:
         candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
