@@ -423,3 +423,24 @@ def test_a_window_keeps_only_the_open_session_alive(home: Path) -> None:
     gc.collect()
     alive = [ref for ref in tables if ref() is not None]
     assert len(alive) <= 1, f"{len(alive)} tables still alive"
+
+
+def test_a_finished_table_is_freed_at_once_not_at_the_next_full_collection(home: Path) -> None:
+    """Tables hold window-sized pictures: waiting for the cycle collector let an evening of
+    games grow by hundreds of MB, since those pictures are invisible to its thresholds."""
+    import gc
+    import weakref
+
+    app = make_app(home)
+    gc.collect()
+    gc.disable()
+    try:
+        table = start(app)
+        press(app, pygame.K_RETURN, pygame.K_e)
+        press(app, pygame.K_ESCAPE)  # the summary, back to the title
+        ref = weakref.ref(table)
+        del table
+        start(app)  # the next evening: the window lets the last one go
+        assert ref() is None
+    finally:
+        gc.enable()

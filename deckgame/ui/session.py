@@ -8,6 +8,7 @@ never loses the evening.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,7 +50,10 @@ class Session:
         self.store = store
         self.message = ""  # feedback for the last refused action, shown briefly
         self.events: list[Event] = []  # the events of the last accepted action
-        self.listeners: list[Callable[[list[Event]], None]] = []
+        # Weak: a scene that follows the session must not be kept alive by it. A table and
+        # its session referring to each other waited for a full garbage collection, each
+        # holding its window-sized pictures, so an evening of games grew by hundreds of MB.
+        self._listeners: list[weakref.WeakMethod[Callable[[list[Event]], None]]] = []
 
     @classmethod
     def start(
@@ -144,8 +148,12 @@ class Session:
             self.log.write(events)
         if self.store is not None and self.game.phase is not Phase.ENDED:
             self.store.save_autosave({"kind": AUTOSAVE_KIND, "game": self.game.to_dict()})
-        for listener in self.listeners:
-            listener(events)
+        for ref in list(self._listeners):
+            listener = ref()
+            if listener is None:
+                self._listeners.remove(ref)
+            else:
+                listener(events)
 
     def _finish(self) -> None:
         if self.store is not None:
@@ -153,6 +161,11 @@ class Session:
             # Ids only: the cards dealt (done ones among them) and the cards starred.
             state = self.game.state
             self.store.add_history(self.game.players, list(state.dealt), starred=state.starred)
+
+    def subscribe(self, method: Callable[[list[Event]], None]) -> None:
+        """Call the bound ``method`` with the events of every accepted action, for as long
+        as its object lives (held weakly)."""
+        self._listeners.append(weakref.WeakMethod(method))
 
     def close(self) -> None:
         if self.log is not None:

@@ -84,7 +84,7 @@ class TableScene(Scene):
         self._frame: pygame.Surface | None = None
         self._frame_key_drawn: tuple[object, ...] | None = None
         # Other scenes (the deeper question, the summary) act on the same session: follow them.
-        session.listeners.append(self._on_events)
+        session.subscribe(self._on_events)
 
     # Phase changes -----------------------------------------------------------------------
     def on_enter(self) -> None:
