@@ -155,3 +155,29 @@ def test_away_reads_after_the_name_on_a_wide_chip(tmp_path: Path) -> None:
     for paragraph, runs in drawn:
         # By letters alone the name outweighs "away": the line would read right to left.
         check_name_then_words(paragraph, runs, "away")
+
+
+def test_who_answers_reads_after_a_long_name_on_the_card() -> None:
+    from deckgame.model import ALL_AUDIENCES, Card, IntimacyType, Who
+    from deckgame.ui.cards import card_view, render_card
+    from deckgame.ui.theme import theme_named
+
+    pygame.font.init()
+    book = TextBook()
+    card = Card(
+        id="c1",
+        kind="ask",
+        text="What made you laugh this week?",
+        type=IntimacyType.EMOTIONAL,
+        level=1,
+        audience=ALL_AUDIENCES,
+        who=Who.OTHER,
+    )
+    view = card_view(card, player="Ana", other=LONG)
+    assert paragraph_direction(view.who) == "rtl"  # by letters alone it would turn round
+    book.log = log = TextLog()
+    render_card(view, (985, 385), theme_named("light"), 1.0, book)
+    drawn = [(p, runs) for p, runs in lines_with(log, "answers") if any(map(is_arabic, runs))]
+    assert drawn
+    for paragraph, runs in drawn:
+        check_name_then_words(paragraph, runs, "answers")

@@ -83,6 +83,7 @@ def fit_label(
     shrinks: tuple[float, ...] = SHRINKS,
     floor: int = 9,
     ellipsis: bool = True,
+    direction: Direction | None = None,
 ) -> tuple[str, int, tuple[int, int]] | None:
     """The first of ``texts`` (best first) that fits ``room`` at a size from ``size`` down
     to ``shrinks[-1] * size``; else the last one cut short with an ellipsis at the smallest
@@ -92,13 +93,13 @@ def fit_label(
     sizes = list(dict.fromkeys(max(floor, round(size * s)) for s in shrinks))
     for text in texts:
         for current in sizes:
-            w, h = book.size(text, current, face)
+            w, h = book.size(text, current, face, direction)
             if w <= room:
                 return text, current, (w, h)
     if not ellipsis:
         return None
     text, current = texts[-1], sizes[-1]
-    direction = paragraph_direction(text)
+    direction = direction or paragraph_direction(text)
     short, _ = book.fit_line(text, current, room, face=face, direction=direction)
     w, h = book.size(short, current, face, direction)
     if w > room:  # not even one letter and the ellipsis
@@ -198,6 +199,7 @@ def layout_card(
             Face.BOLD,
             w - 2 * pad - 2 * chip_pad,
             small,
+            view.who_direction,
             midleft=(pad + chip_pad, mid),
         )
         if who is not None:
@@ -292,16 +294,19 @@ def _place(
     face: Face,
     room: int,
     floor: int,
+    direction: Direction | None = None,
     **anchor: tuple[int, int],
 ) -> Label | None:
     """Fit ``texts`` in ``room``, no smaller than ``floor``, and put the result at the one
-    ``anchor`` given (a pygame Rect attribute such as ``midleft``)."""
-    fitted = fit_label(book, texts, size, face, room, floor=floor)
+    ``anchor`` given (a pygame Rect attribute such as ``midleft``); ``direction`` is the
+    texts' reading direction when the caller knows it."""
+    fitted = fit_label(book, texts, size, face, room, floor=floor, direction=direction)
     if fitted is None:
         return None
     text, current, (w, h) = fitted
     rect = pygame.Rect(0, 0, w, h)
     for name, point in anchor.items():
         setattr(rect, name, point)
-    direction = None if text in texts else paragraph_direction(texts[-1])
+    if direction is None and text not in texts:  # shortened: the whole text's direction
+        direction = paragraph_direction(texts[-1])
     return Label(text, current, face, rect, direction)

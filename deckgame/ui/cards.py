@@ -8,7 +8,7 @@ same at 300 px on a laptop and at print resolution.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -16,13 +16,14 @@ from deckgame.model import Card, IntimacyType, Who, level_label, render_text
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import CardLayout, Label, layout_card
 from deckgame.ui.icons import icon
-from deckgame.ui.runs import paragraph_direction
+from deckgame.ui.runs import Direction, paragraph_direction, sentence_direction
 from deckgame.ui.text import TextBook
 from deckgame.ui.theme import RGB, Theme
 
 # The table's single card is about this many times as wide as tall; the workshop's table
 # preview uses the same shape.
 TABLE_RATIO = 1.75
+WHO_ANSWERS = "{name} answers"
 FOLLOW_UP_RATIO = 0.7  # a follow-up's text size at most, as a share of the question's
 
 
@@ -39,6 +40,9 @@ class CardView:
     seconds: int | None = None
     deck: str = ""
     starred: bool = False
+    # "Ana answers" is the game's sentence around a name: it reads in the game's
+    # direction, however long a right-to-left name in it is.
+    who_direction: Direction = field(default_factory=lambda: sentence_direction(WHO_ANSWERS))
 
 
 def card_view(
@@ -58,9 +62,9 @@ def card_view(
     if card.who is Who.EVERYONE:
         who = "Everyone answers"
     elif card.who is Who.OTHER:
-        who = f"{other} answers"
+        who = WHO_ANSWERS.format(name=other)
     else:
-        who = f"{player} answers"
+        who = WHO_ANSWERS.format(name=player)
     if card.level is None:
         level = "Closing"
     elif card.level_name:
