@@ -41,6 +41,7 @@ from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, CardView, card_view, render_card
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.runs import sentence_direction
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, row
 from deckgame.ui.session import Session
@@ -289,7 +290,14 @@ class TableScene(Scene):
             if card is not None and card.seconds is not None:
                 second.append(Button("timer", self._timer_label(), hint("timer")))
             if len(game.present) > 2 and card is not None and _uses_other(card):
-                second.append(Button("other", f"Other: {game.other_player}", hint("other")))
+                second.append(
+                    Button(
+                        "other",
+                        f"Other: {game.other_player}",
+                        hint("other"),
+                        direction=sentence_direction("Other: {name}"),
+                    )
+                )
         second += [
             Button("away", "Away / back", hint("away")),
             Button("undo", "Undo", hint("undo"), enabled=s.can(Undo())),
@@ -836,8 +844,8 @@ class TableScene(Scene):
         if self.prompt == "away":
             return "Who steps away, or is back? Press the seat number or tap the seat. Esc: cancel."
         if self.prompt == "warmth":
-            waiting = _names([game.players[i] for i in self._givers()])
-            return f"Who gives warmth? Your seat number, or tap your seat ({waiting}). Esc: done."
+            # Who may still give is marked on the seats: the sentence stays short for eight.
+            return "Who gives warmth? Your seat number, or tap your seat. Esc: done."
         if game.phase is Phase.WAITING:
             return "Fewer than two players are here. A, then a seat number, when someone is back."
         if game.phase is Phase.OFFER:
@@ -862,7 +870,9 @@ class TableScene(Scene):
         t = self.look.theme
         m = self.look.metrics
         if self.toast and self.toast_left > 0:
-            img = self.look.text.line(self.toast, m.body, t.on_button, self.status.width - m.px(36))
+            img = self.look.text.line(
+                self.toast, m.body, t.on_button, self.status.width - m.px(36), direction="ltr"
+            )
             box = img.get_rect().inflate(m.px(36), m.px(12))
             box.height = max(box.height, self.status.height)
             box.center = self.status.center
@@ -873,5 +883,5 @@ class TableScene(Scene):
         text = self._status_text()
         if not text:
             return
-        img = self.look.text.line(text, m.body, t.text, self.status.width)
+        img = self.look.text.line(text, m.body, t.text, self.status.width, direction="ltr")
         surface.blit(img, img.get_rect(center=self.status.center))
