@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from deckgame.engine import Game, Phase, Settings
+from deckgame.engine import Agree, Done, Event, Game, Next, Phase, Settings
 from deckgame.model import ALL_AUDIENCES, Audience, Card, CardKind, IntimacyType
 
 TYPES: tuple[IntimacyType, ...] = tuple(IntimacyType)
@@ -80,3 +80,33 @@ def new_game(
 def phase_of(game: Game) -> Phase:
     """The game's phase, read afresh (a call, so mypy does not keep an earlier narrowing)."""
     return game.phase
+
+
+def names(events: list[Event]) -> list[str]:
+    """The event names, in order."""
+    return [e.event for e in events]
+
+
+def done_turn(game: Game) -> list[Event]:
+    """The active player does the card and the turn ends."""
+    return game.apply(Done()) + game.apply(Next())
+
+
+def done_turns(game: Game, count: int) -> list[Event]:
+    events: list[Event] = []
+    for _ in range(count):
+        events += done_turn(game)
+    return events
+
+
+def done_round(game: Game) -> list[Event]:
+    """Every seat does a card: one trust-building round when everyone is present."""
+    return done_turns(game, len(game.players))
+
+
+def agree_all(game: Game) -> list[Event]:
+    """Everyone agrees to go deeper, in seat order."""
+    events: list[Event] = []
+    for seat in range(len(game.players)):
+        events += game.apply(Agree(seat))
+    return events

@@ -6,7 +6,16 @@ import json
 from typing import Any
 
 import pytest
-from engine_helpers import make_card, make_deck, new_game, phase_of
+from engine_helpers import (
+    agree_all,
+    done_turn,
+    done_turns,
+    make_card,
+    make_deck,
+    names,
+    new_game,
+    phase_of,
+)
 
 from deckgame.engine import (
     EVENT_NAMES,
@@ -47,28 +56,6 @@ from deckgame.engine import (
 )
 from deckgame.model import Card
 from deckgame.simulate import play_session
-
-
-def names(events: list[Event]) -> list[str]:
-    return [e.event for e in events]
-
-
-def done_turn(game: Game) -> list[Event]:
-    return game.apply(Done()) + game.apply(Next())
-
-
-def done_turns(game: Game, count: int) -> list[Event]:
-    events: list[Event] = []
-    for _ in range(count):
-        events += done_turn(game)
-    return events
-
-
-def agree_all(game: Game) -> list[Event]:
-    events: list[Event] = []
-    for seat in range(len(game.players)):
-        events += game.apply(Agree(seat))
-    return events
 
 
 def round_ends(events: list[Event]) -> list[dict[str, Any]]:

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from engine_helpers import make_card, make_deck, new_game, phase_of
+from engine_helpers import (
+    agree_all,
+    done_round,
+    done_turn,
+    make_card,
+    make_deck,
+    names,
+    new_game,
+    phase_of,
+)
 
 from deckgame.engine import (
     Action,
@@ -12,8 +21,6 @@ from deckgame.engine import (
     ChooseOther,
     Done,
     End,
-    Event,
-    Game,
     InvalidChoice,
     Next,
     NoLevel,
@@ -34,29 +41,6 @@ from deckgame.engine import (
     WrongPhase,
     WrongPlayer,
 )
-
-
-def names(events: list[Event]) -> list[str]:
-    return [e.event for e in events]
-
-
-def done_turn(game: Game) -> list[Event]:
-    return game.apply(Done()) + game.apply(Next())
-
-
-def done_round(game: Game) -> list[Event]:
-    events: list[Event] = []
-    for _ in game.players:
-        events += done_turn(game)
-    return events
-
-
-def agree_all(game: Game) -> list[Event]:
-    events: list[Event] = []
-    for seat in range(len(game.players)):
-        events += game.apply(Agree(seat))
-    return events
-
 
 # --- turns and rounds ----------------------------------------------------------------
 

@@ -6,13 +6,12 @@ fail once with its rule broken on purpose.
 
 from __future__ import annotations
 
-from engine_helpers import make_deck, new_game, phase_of
+from engine_helpers import agree_all, done_round, done_turn, make_deck, names, new_game, phase_of
 
 from deckgame.engine import (
     Agree,
     Done,
     Event,
-    Game,
     Next,
     NotYet,
     Pass,
@@ -23,28 +22,6 @@ from deckgame.engine import (
     Warmth,
     summarize,
 )
-
-
-def names(events: list[Event]) -> list[str]:
-    return [e.event for e in events]
-
-
-def done_turn(game: Game) -> list[Event]:
-    return game.apply(Done()) + game.apply(Next())
-
-
-def done_round(game: Game) -> list[Event]:
-    events: list[Event] = []
-    for _ in game.players:
-        events += done_turn(game)
-    return events
-
-
-def agree_all(game: Game) -> list[Event]:
-    events: list[Event] = []
-    for seat in range(len(game.players)):
-        events += game.apply(Agree(seat))
-    return events
 
 
 def round_end(events: list[Event]) -> Event:
