@@ -178,11 +178,13 @@ class App:
         self.frames += 1
 
     def step(self, events: Iterable[pygame.event.Event] = (), dt: float = 0.0) -> None:
-        """One turn of the loop: ``dt`` seconds pass, then the events arrive (what tests drive).
+        """One turn of the loop with given events after ``dt`` seconds (what tests drive)."""
+        self._frame(events, dt)
 
-        Time passes first, as in :meth:`run`: the seconds people talked before a key press
-        belong to the picture before it, never to what that key press starts.
-        """
+    def _frame(self, events: Iterable[pygame.event.Event], dt: float) -> None:
+        # The time spent waiting passed before these events: it ages what was already on
+        # screen (a toast, an animation), not what the events start. After a long talk a
+        # key press would otherwise start a prompt that the same frame times out.
         if self.top is not None and dt:
             self.top.update(dt)
         for event in events:
@@ -235,19 +237,7 @@ class App:
 
     def turn(self) -> None:
         """One real turn of the loop: wait for input or a wake-up, then update and draw."""
-        events, dt = self._wait()
-        # The time spent waiting passed before these events: it ages what was already on
-        # screen (a toast, an animation), not what the events start. After a long talk a
-        # key press would otherwise start a prompt that the same frame times out.
-        if self.top is not None:
-            self.top.update(dt)
-        for event in events:
-            self.dispatch(event)
-            if not self.running:
-                return
-        if self.top is not None:
-            self.top.update(0.0)
-            self.draw()
+        self._frame(*self._wait())
 
 
 def _window_icon() -> pygame.Surface:
