@@ -34,7 +34,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgame.clashes import duplicate_message, problem_order, with_clashes
@@ -45,13 +45,24 @@ from deckgame.model import (
     Card,
     CardSpec,
     DeckSpec,
+    LevelNumber,
     PackOf,
     PackSpec,
     bar_level_names,
+    quoted,
     resolve_cards,
     resolve_closing,
 )
-from deckgame.yamlsafe import Document, Problem, find_node, is_refused, read_file
+from deckgame.yamlsafe import (
+    Document,
+    NodeFinder,
+    Problem,
+    is_refused,
+    key_value,
+    loc_key,
+    read_file,
+    refuse,
+)
 
 __all__ = [
     "Library",
@@ -198,9 +209,12 @@ def _load_deck_file(path: Path, origin: Origin, pack: PackOf) -> LoadedDeck:
     closing: list[Card] = []
     places: dict[str, tuple[int, int]] = {}
     if spec is not None and doc.root is not None:
+        located = _card_places(doc.root, spec, dropped)
+        # The node graph and the plain data have served: let them go before the cards
+        # are made, so a big deck never holds all three at once.
+        doc.root = doc.data = None
         cards = resolve_cards(spec, pack)
         closing = resolve_closing(spec, pack)
-        located = _card_places(doc.root, spec, dropped)
         problems += _duplicates_within(doc.path, [*cards, *closing], located, places)
     return LoadedDeck(
         path=path,
@@ -248,7 +262,7 @@ def _validate(
     Returns the spec (for a deck with bad cards: the spec without them, or None when the
     deck itself is at fault), every problem, and the locations of the dropped cards.
     """
-    problems = list(doc.problems)
+    problems = doc.listed()
     root = doc.root
     if isinstance(root, ScalarNode) and doc.data == "" and root.style in (None, ""):
         root = None  # "---" and nothing else: a document with no content
@@ -268,30 +282,170 @@ def _validate(
                 )
             )
         return None, problems, set()
+    finder = NodeFinder(root)  # one index of each mapping's keys for all the errors
+    bad_locs: list[Loc] = []
+
+    def take(errors: list[Any], prefix: Loc = ()) -> None:
+        """Locate, word and list each error (``prefix``: where the validated part stands)."""
+        for error in errors:
+            loc: Loc = (*prefix, *error["loc"])
+            bad_locs.append(loc)
+            if is_refused(error.get("input")):
+                continue  # the converter already reported this value
+            if doc.unlisted:
+                doc.unlisted += 1  # past the list, and its place is known: only counted
+                continue
+            if prefix:
+                error = {**error, "loc": loc}
+            chain, key_node = finder.find(loc)
+            if any(id(node) in doc.reported for node in chain):
+                continue  # inside a value already reported
+            if error["type"] in ("extra_forbidden", "invalid_key") or loc[-1:] == ("[key]",):
+                anchor = key_node if key_node is not None else chain[-1]
+            else:
+                anchor = chain[-1]
+            if doc.full:
+                doc.count_unlisted(anchor)  # not worded: that is what a problem costs
+            else:
+                doc.problems.append(doc.at(anchor, message_for(error, keys_at(loc))))
+
+    data: dict[Any, Any] = doc.data
+    if model is DeckSpec:
+        _refuse_long_lists(doc, root)
+        data = _checked_cards(data, take)
     try:
-        spec: Model | None = model.model_validate(doc.data)
-        errors: list[Any] = []
+        spec: Model | None = model.model_validate(data)
     except ValidationError as exc:
         spec = None
-        errors = list(exc.errors(include_url=False))
-    bad_locs: list[Loc] = []
-    for error in errors:
-        loc: Loc = tuple(error["loc"])
-        chain, key_node = find_node(root, loc)
-        bad_locs.append(loc)
-        if is_refused(error.get("input")) or any(id(node) in doc.reported for node in chain):
-            continue  # the converter already reported this value
-        message = message_for(error, keys_at(loc))
-        if error["type"] in ("extra_forbidden", "invalid_key") or loc[-1:] == ("[key]",):
-            anchor = key_node if key_node is not None else chain[-1]
-        else:
-            anchor = chain[-1]
-        problems.append(doc.at(anchor, message))
+        take(exc.errors(include_url=False))
+        del exc
+    problems = doc.listed()
+    clashes = _level_clashes(doc, root, finder)
+    if clashes:
+        return None, [*problems, *clashes], set()
     if not problems:
         return spec, problems, set()
     if model is not DeckSpec:
         return None, problems, set()
-    return _salvage(doc, bad_locs, problems)
+    return _salvage(doc, data, bad_locs, problems)
+
+
+# Stands in for a card that failed validation while the deck around it is validated.
+_PLACEHOLDER = CardSpec(ask="a card that failed validation")
+
+
+def _checked_cards(data: dict[Any, Any], take: Any) -> dict[Any, Any]:
+    """``data`` with every card validated on its own and replaced by its ``CardSpec``
+    (a bad card by a placeholder, its errors given to ``take``).
+
+    Card by card, so the errors of a file with a hundred thousand bad cards never all
+    exist at once; the deck is then validated around cards that are already models.
+    """
+    checked = dict(data)
+
+    def cards_of(prefix: Loc, cards: list[Any]) -> list[Any]:
+        result: list[Any] = []
+        for i, card in enumerate(cards):
+            try:
+                result.append(CardSpec.model_validate(card))
+            except ValidationError as exc:
+                take(exc.errors(include_url=False), (*prefix, i))
+                result.append(_PLACEHOLDER)
+        return result
+
+    levels = data.get("levels")
+    if isinstance(levels, dict):
+        checked["levels"] = {
+            level: cards_of(("levels", loc_key(level)), cards) if isinstance(cards, list) else cards
+            for level, cards in levels.items()
+        }
+    closing = data.get("closing")
+    if isinstance(closing, list):
+        checked["closing"] = cards_of(("closing",), closing)
+    return checked
+
+
+# Tags or audiences one deck or card lists. Not in the schema: a sanity bound, so that a
+# list of a million bad tags is one problem, not a million checks and error records.
+MAX_LIST_ITEMS = 100
+_SHORT_LISTS = ("tags", "audience")
+
+
+def _refuse_long_lists(doc: Document, root: MappingNode) -> None:
+    """Refuse, before validation, the deck's and cards' tag and audience lists that are
+    longer than any deck needs."""
+    data = doc.data
+    assert isinstance(data, dict)
+    holders: list[tuple[Node, dict[Any, Any]]] = [(root, data)]
+    for key, value in _children(root, data):
+        if key == "levels":
+            for level, cards in _children(value, data[key]):
+                holders += _card_holders(cards, data[key][level])
+        elif key == "closing":
+            holders += _card_holders(value, data[key])
+    for node, mapping in holders:
+        for key, value in _children(node, mapping):
+            items = mapping[key]
+            if key in _SHORT_LISTS and isinstance(items, list) and len(items) > MAX_LIST_ITEMS:
+                mapping[key] = refuse(
+                    doc,
+                    value,
+                    f"'{key}' lists {len(items):,} values: a deck or a card needs a few, "
+                    f"at most {MAX_LIST_ITEMS}",
+                )
+
+
+def _card_holders(node: Node, cards: object) -> list[tuple[Node, dict[Any, Any]]]:
+    """(node, data) of each card in a list of cards that are mappings."""
+    if not isinstance(node, SequenceNode) or not isinstance(cards, list):
+        return []
+    return [
+        (card_node, card)
+        for card_node, card in zip(node.value, cards, strict=False)
+        if isinstance(card, dict)
+    ]
+
+
+_LEVEL = TypeAdapter(LevelNumber)
+
+
+def _level_of(key: object) -> int | None:
+    """The level a ``levels:`` key names, read as pydantic reads it (1, "1", "01", 1.0)."""
+    if is_refused(key):
+        return None
+    try:
+        return _LEVEL.validate_python(key)
+    except ValidationError:
+        return None
+
+
+def _level_clashes(doc: Document, root: MappingNode, finder: NodeFinder) -> list[Problem]:
+    """Keys of ``levels:`` written differently that name one level (``1:`` and ``"01":``).
+
+    Pydantic reads both as level 1 and would silently keep only the cards of the last.
+    """
+    problems: list[Problem] = []
+    found = finder.keys(root).get("levels")
+    if found is not None and isinstance(found[1], MappingNode):
+        value = found[1]
+        first: dict[int, Node] = {}
+        for key_node, _ in value.value:
+            if not isinstance(key_node, ScalarNode) or id(key_node) in doc.reported:
+                continue
+            level = _level_of(key_value(key_node))
+            if level is None:
+                continue
+            earlier = first.setdefault(level, key_node)
+            if earlier is not key_node:
+                mark = earlier.start_mark
+                problems.append(
+                    doc.at(
+                        key_node,
+                        f"duplicate level {quoted(key_node.value)}: level {level} is already "
+                        f"at line {mark.line + 1}, column {mark.column + 1}; each level once",
+                    )
+                )
+    return problems
 
 
 def _what(model: type[BaseModel]) -> str:
@@ -299,9 +453,12 @@ def _what(model: type[BaseModel]) -> str:
 
 
 def _salvage(
-    doc: Document, bad_locs: list[Loc], problems: list[Problem]
+    doc: Document, checked: dict[Any, Any], bad_locs: list[Loc], problems: list[Problem]
 ) -> tuple[Any, list[Problem], set[Loc]]:
-    """The deck without its bad cards, when every problem lies inside a card."""
+    """The deck without its bad cards, when every problem lies inside a card.
+
+    ``checked``: the deck's data with its cards validated (see ``_checked_cards``).
+    """
     assert isinstance(doc.data, dict) and doc.root is not None
     dropped: set[Loc] = set()
     for loc in bad_locs:
@@ -311,18 +468,18 @@ def _salvage(
         dropped.add(card)
     converter_problems = len(doc.reported)
     in_cards = 0
-    for loc, node in _card_nodes(doc.root, doc.data):
+    for loc, node in _card_nodes(doc.root, doc.data) if converter_problems else ():
         found = sum(1 for inner in _walk(node) if id(inner) in doc.reported)
         if found:
             dropped.add(loc)
             in_cards += found
     if in_cards < converter_problems:
         return None, problems, set()
-    data = dict(doc.data)
+    data = dict(checked)
     levels = data.get("levels")
     if isinstance(levels, dict):
         data["levels"] = {
-            level: [c for i, c in enumerate(cards) if ("levels", level, i) not in dropped]
+            level: [c for i, c in enumerate(cards) if ("levels", loc_key(level), i) not in dropped]
             if isinstance(cards, list)
             else cards
             for level, cards in levels.items()
@@ -362,21 +519,19 @@ def _walk(node: Node) -> Iterator[Node]:
 
 
 def _children(node: Node, data: object) -> Iterator[tuple[object, Node]]:
-    """(key as converted, value node) of a mapping node whose converted form is ``data``."""
+    """(key as converted, value node) of a mapping node whose converted form is ``data``.
+
+    A key written twice counts once, at its first place (the converter refused the second).
+    """
     if not isinstance(node, MappingNode) or not isinstance(data, dict):
         return
-    by_text = {str(key): key for key in data}
+    done: set[object] = set()
     for key_node, value_node in node.value:
         if isinstance(key_node, ScalarNode):
-            text = str(_key_value(key_node))
-            if text in by_text:
-                yield by_text[text], value_node
-
-
-def _key_value(node: ScalarNode) -> object:
-    from deckgame.yamlsafe import _plain_value
-
-    return _plain_value(node.value) if node.tag == "?plain" else node.value
+            key = key_value(key_node)
+            if key in data and key not in done:
+                done.add(key)
+                yield key, value_node
 
 
 def _card_nodes(root: Node, data: dict[Any, Any]) -> Iterator[tuple[Loc, Node]]:
@@ -386,7 +541,7 @@ def _card_nodes(root: Node, data: dict[Any, Any]) -> Iterator[tuple[Loc, Node]]:
             for level, cards in _children(value, data.get("levels")):
                 if isinstance(cards, SequenceNode):
                     for i, card in enumerate(cards.value):
-                        yield ("levels", level, i), card  # type: ignore[misc]
+                        yield ("levels", loc_key(level), i), card
         elif key == "closing" and isinstance(value, SequenceNode):
             for i, card in enumerate(value.value):
                 yield ("closing", i), card
@@ -401,16 +556,19 @@ def _card_places(root: Node, spec: DeckSpec, dropped: set[Loc]) -> list[tuple[in
     closing: list[Node] = []
     for key, value in _children(root, {"levels": 0, "closing": 0}):
         if key == "levels" and isinstance(value, MappingNode):
+            # Later keys of one level replace earlier ones, as in the validated spec
+            # (and _level_clashes reports them).
             for key_node, cards in value.value:
                 if not isinstance(key_node, ScalarNode) or not isinstance(cards, SequenceNode):
                     continue
-                raw = _key_value(key_node)
-                try:
-                    level = int(str(raw))
-                except ValueError:
+                raw = key_value(key_node)
+                level = _level_of(raw)
+                if level is None:
                     continue
                 by_level[level] = [
-                    card for i, card in enumerate(cards.value) if ("levels", raw, i) not in dropped
+                    card
+                    for i, card in enumerate(cards.value)
+                    if ("levels", loc_key(raw), i) not in dropped
                 ]
         elif key == "closing" and isinstance(value, SequenceNode):
             closing = [c for i, c in enumerate(value.value) if ("closing", i) not in dropped]

@@ -11,6 +11,7 @@ designer's words, with a "did you mean" where a near miss is likely a typo.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,7 +26,11 @@ from deckgame.model import (
     Audience,
     IntimacyType,
     Who,
+    clipped,
+    quoted,
 )
+
+__all__ = ["describe_input", "did_you_mean", "field_name", "message_for", "quoted"]
 
 _RANGES: dict[str, tuple[int, int]] = {
     "seconds": (MIN_SECONDS, MAX_SECONDS),
@@ -54,18 +59,10 @@ _PATTERNS: dict[str, str] = {
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:
     """A ``" (did you mean 'x'?)"`` suffix when ``word`` is close to one of ``choices``."""
-    if not isinstance(word, str):
+    if not isinstance(word, str) or len(word) > _LONGEST_KEY:
         return ""
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def quoted(value: object) -> str:
-    """A value in single quotes, with line breaks and control characters made visible."""
-    text = str(value)
-    if text.isprintable():
-        return f"'{text}'"
-    return repr(text) if isinstance(value, str) else f"'{text!r}'"
 
 
 def describe_input(value: object) -> str:
@@ -75,8 +72,9 @@ def describe_input(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {quoted(shown)}"
+        return f"the text {quoted(value, 40)}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the value {_yaml_float(value)}"
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, list):
@@ -116,7 +114,13 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         return _enum(name, value, str(ctx.get("expected", "")))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _RANGES.get(name, (ctx.get("ge", "?"), ctx.get("le", "?")))
-        return f"'{name}' must be between {low} and {high}, got {value}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"'{name}' must be between {low} and {high}, got {value}"
+        return f"'{name}' must be a whole number between {low} and {high}, got {_number(value)}"
+    if kind in ("finite_number", "int_parsing_size"):
+        # .inf, .nan, or more digits than any count of seconds or players has
+        low, high = _RANGES.get(name, (ctx.get("ge", "?"), ctx.get("le", "?")))
+        return f"'{name}' must be a whole number between {low} and {high}, got {_number(value)}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{name}' must be a whole number, got {describe_input(value)}"
     if kind == "string_type":
@@ -134,7 +138,7 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         default = f"'{name}' has the wrong form"
         return f"{_PATTERNS.get(name, default)}, got {describe_input(value)}"
     if kind == "list_type":
-        hint = f": write [{value}]" if isinstance(value, str) and value.strip() else ""
+        hint = f": write [{clipped(value)}]" if isinstance(value, str) and value.strip() else ""
         return f"'{name}' must be a list, got {describe_input(value)}{hint}"
     if kind in ("dict_type", "mapping_type"):
         if name == "levels":
@@ -151,7 +155,27 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         text = str(error.get("msg", ""))
         text = re.sub(r"^(Value|Assertion) error, ", "", text)
         return text.replace("`", "'")
-    return f"'{name}': {error.get('msg', 'invalid value')}" if name else str(error.get("msg"))
+    # A kind the deck format does not lead to today: still our words, never pydantic's.
+    where = f"'{name}'" if name else "this value"
+    return f"{where} cannot be {describe_input(value)} here"
+
+
+def _yaml_float(value: float) -> str:
+    """A float as YAML writes it (.inf, -.inf, .nan), else as Python does."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    return repr(value)
+
+
+def _number(value: object) -> str:
+    """A value given for a whole number, as the designer wrote it."""
+    if isinstance(value, float):
+        return _yaml_float(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return quoted(value)
 
 
 def _level_key(value: object) -> str:
@@ -161,11 +185,16 @@ def _level_key(value: object) -> str:
     )
 
 
+# Longer than any key or value a near miss could be meant for: not worth comparing.
+_LONGEST_KEY = 100
+
+
 def _enum(name: str, value: object, expected: str) -> str:
     choices = _ENUM_VALUES.get(name) or re.findall(r"'([^']*)'", expected)
     what = _ENUM_NAMES.get(name, f"'{name}' value")
     if not isinstance(value, str):
         return f"'{name}' must be one of {', '.join(choices)}, got {describe_input(value)}"
     return (
-        f"unknown {what} '{value}'{did_you_mean(value, choices)}; use one of: {', '.join(choices)}"
+        f"unknown {what} {quoted(value)}{did_you_mean(value, choices)}; "
+        f"use one of: {', '.join(choices)}"
     )

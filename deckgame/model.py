@@ -88,6 +88,46 @@ Tag = Annotated[
 PlayerCount = Annotated[int, Field(ge=MIN_PLAYERS, le=MAX_PLAYERS)]
 
 
+# How much of a value a designer-facing message quotes: enough to recognise it.
+SHOWN_CHARS = 60
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def clipped(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` as one line of at most ``limit`` characters (and an ellipsis).
+
+    Line breaks and other characters that do not print are escaped, so a message that
+    shows a value is always one line, whatever the value held.
+
+    >>> clipped("two\\nlines"), clipped("x" * 80, 10)
+    ('two\\\\nlines', 'xxxxxxx...')
+    """
+    head = text[: limit + 1]  # never more of a (perhaps huge) value than can be shown
+    if not head.isprintable():
+        head = "".join(ch if ch.isprintable() else _escaped(ch) for ch in head)
+    if len(head) > limit or len(text) > limit:
+        return head[: max(limit - 3, 1)] + "..."
+    return head
+
+
+def _escaped(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def quoted(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A value in single quotes, on one line and cut to ``limit`` characters.
+
+    >>> quoted("emo tional\\n"), quoted(3)
+    ("'emo tional\\\\n'", "'3'")
+    """
+    return f"'{clipped(str(value), limit)}'"
+
+
 class PlaceholderError(ValueError):
     """A card text uses a placeholder other than ``{player}``/``{other}`` or a stray brace."""
 
@@ -120,7 +160,7 @@ def check_placeholders(text: str) -> list[str]:
             name = text[i + 1 : end]
             if name not in PLACEHOLDERS:
                 problems.append(
-                    f"unknown placeholder {{{name}}}: use {{player}} or {{other}}"
+                    f"unknown placeholder {{{clipped(name)}}}: use {{player}} or {{other}}"
                     " (write {{ and }} for literal braces)"
                 )
             i = end + 1
