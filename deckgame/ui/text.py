@@ -1,14 +1,17 @@
 """Fonts and text surfaces, cached, with a fallback for scripts the bundled font lacks.
 
 Fonts are cached by (face, size) and rendered text by its content, so a steady frame only
-blits. Text one font draws in one direction goes straight to SDL_ttf; text that mixes
+blits. Both caches are bounded (:mod:`deckgame.ui.cache`): text by the bytes of its pixels,
+fonts by count. Text is rendered the first time it is drawn, in ``draw()``: a render cache
+of what is on screen, not state, and the next frame only blits it.
+
+Text one font draws in one direction goes straight to SDL_ttf; text that mixes
 directions (an Arabic name in an English sentence) or needs several fonts (a Japanese
 name beside an Arabic one, an emoji) is laid out here in runs, each shaped on its own.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -17,6 +20,7 @@ from pathlib import Path
 import pygame
 
 from deckgame.ui.assets import Face, font_path
+from deckgame.ui.cache import TEXT_BUDGET, TEXT_WINDOWS, FontCache, ImageCache
 from deckgame.ui.fonts import (
     GENERIC,
     SCRIPT_HINTS,
@@ -38,8 +42,6 @@ from deckgame.ui.runs import (
 )
 
 RGB = tuple[int, int, int]
-
-_TEXT_CACHE_LIMIT = 1024
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,12 @@ class TextBook:
     def __init__(self, fallback_files: list[Path] | None = None) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._fonts: FontCache[tuple[str, int]] = FontCache()
         self._coverage: dict[str, Coverage] = {}
-        self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        # Rendered text in the theme's colours: a new theme leaves it all unused.
+        self._text: ImageCache[tuple[object, ...]] = ImageCache(
+            "text", windows=TEXT_WINDOWS, limits=TEXT_BUDGET, per_theme=True
+        )
         self._fallback_files = fallback_files
         self._fallback_for: dict[tuple[str, bool], str | None] = {}
         self._fixed: dict[str, bool] = {}  # face -> draws at one size only (bitmap emoji)
@@ -100,9 +105,20 @@ class TextBook:
         font = self._fonts.get(key)
         if font is None:
             path = font_path(Face(face)) if face in Face._value2member_map_ else Path(face)
-            font = pygame.font.Font(path, size)
-            self._fonts[key] = font
+            font = self._fonts.put(key, pygame.font.Font(path, size))
         return font
+
+    def cache_bytes(self) -> int:
+        """The bytes of rendered text kept now (at most ``text_cache.budget``: 16-64 MB)."""
+        return self._text.bytes
+
+    @property
+    def text_cache(self) -> ImageCache[tuple[object, ...]]:
+        return self._text
+
+    @property
+    def font_cache(self) -> FontCache[tuple[str, int]]:
+        return self._fonts
 
     def preload(self, sizes: list[int]) -> None:
         """Open the fonts the first frame needs before it is drawn."""
@@ -206,7 +222,6 @@ class TextBook:
         key = (text, size, colour, face, wrap, align, direction)
         cached = self._text.get(key)
         if cached is not None:
-            self._text.move_to_end(key)
             return cached
         paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
         if align == "left" and paragraph == "rtl":
@@ -221,10 +236,7 @@ class TextBook:
             )
             surface = font.render(text, True, colour, None, max(0, wrap))
         self.renders += 1
-        self._text[key] = surface
-        if len(self._text) > _TEXT_CACHE_LIMIT:
-            self._text.popitem(last=False)
-        return surface
+        return self._text.put(key, surface)
 
     def size(
         self,

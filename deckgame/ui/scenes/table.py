@@ -38,6 +38,7 @@ from deckgame.model import Card, Who
 from deckgame.ui import keymap, sound
 from deckgame.ui.app import monotonic
 from deckgame.ui.assets import Face
+from deckgame.ui.cache import ImageCache
 from deckgame.ui.cards import TABLE_RATIO, CardView, card_view, render_card
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect, shadow
@@ -80,7 +81,11 @@ class TableScene(Scene):
         self.seat_rects: list[pygame.Rect] = []
         self.card_rects: list[pygame.Rect] = []
         self._shown: tuple[object, ...] = ()
-        self._cards: dict[tuple[object, ...], pygame.Surface] = {}
+        # The cards on the table: two window-sized images' worth (66 MB at 4K at most, a
+        # card is a third of the window), cleared with the window's size or theme.
+        self._cards: ImageCache[tuple[object, ...]] = ImageCache(
+            "table cards", windows=2, per_window=True
+        )
         self.version = 0  # bumped on every change of state or layout (see draw)
         self._frame: pygame.Surface | None = None
         self._frame_key_drawn: tuple[object, ...] | None = None
@@ -551,6 +556,8 @@ class TableScene(Scene):
         if key is not None and key == self._frame_key_drawn and self._frame is not None:
             surface.blit(self._frame, (0, 0))
             return
+        if self._frame is not None and self._frame.get_size() != surface.get_size():
+            self._frame = None  # let the old size go before this frame draws the new one
         backdrop(surface, self.look)
         self._draw_top_bar(surface)
         self._draw_seats(surface)
@@ -558,7 +565,12 @@ class TableScene(Scene):
         self._draw_status(surface)
         self.draw_buttons(surface)
         if key is not None:
-            self._frame = surface.copy()
+            # One window-sized picture, owned by the table: refilled in place, not copied
+            # anew (33 MB at 4K) at every change. (A blit onto an alpha copy would blend.)
+            if self._frame is None or self._frame.get_flags() & pygame.SRCALPHA:
+                self._frame = surface.copy()
+            else:
+                self._frame.blit(surface, (0, 0))
             self._frame_key_drawn = key
 
     def _view(self, card: Card, *, starred: bool = False) -> CardView:
@@ -575,14 +587,13 @@ class TableScene(Scene):
         key = (view, size, self.look.theme.name, self.app.settings.text_scale)
         surf = self._cards.get(key)
         if surf is None:
-            if len(self._cards) > 16:
-                self._cards.clear()
+            # Rendered the first time it is drawn: a render cache of what is on screen.
             surf = render_card(
                 view, size, self.look.theme, self.app.settings.text_scale, self.look.text
             )
             if pygame.display.get_surface() is not None:
                 surf = surf.convert_alpha()
-            self._cards[key] = surf
+            self._cards.put(key, surf)
         return surf
 
     def _draw_cards(self, surface: pygame.Surface) -> None:

@@ -20,6 +20,7 @@ import pygame
 from deckgame.model import Card, card_level_names
 from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER
 from deckgame.ui.assets import Face
+from deckgame.ui.cache import ImageCache
 from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.printfaces import print_view
@@ -258,7 +259,11 @@ class WorkshopScene(Scene):
         self.names = 0
         self.printed = False
         self.note = f"Watching {len(shelf.watcher.files)} files for changes"
-        self._cards: dict[tuple[object, ...], pygame.Surface] = {}
+        # The previewed card in its sizes and themes: two window-sized images' worth (66 MB
+        # at 4K at most), cleared with the window's size or theme; filled by layout().
+        self._cards: ImageCache[tuple[object, ...]] = ImageCache(
+            "workshop cards", windows=2, per_window=True
+        )
         self.list_rows: list[tuple[pygame.Rect, int]] = []
 
     # State ------------------------------------------------------------------------------
@@ -368,6 +373,7 @@ class WorkshopScene(Scene):
                 if index != self.deck_index:
                     self.deck_index = index
                     self.card_index = 0
+                    self.layout()
                 return
 
     def jump_to_level(self, level: int | None) -> None:
@@ -459,6 +465,9 @@ class WorkshopScene(Scene):
         ]
         row(self.buttons, self.button_row, bh, m.gap)
         self.focus.set(list(self.buttons))
+        card = self.current_card()
+        if card is not None:
+            self._render(card, self.card_rect().size)  # drawn now, so draw() only blits it
 
     def problems(self) -> list[Problem]:
         """The chosen deck's problems, then those outside any deck (pack files, paths)."""
@@ -691,12 +700,12 @@ class WorkshopScene(Scene):
         key = (view, size, self.theme_name, self.text_scale)
         surf = self._cards.get(key)
         if surf is None:
-            if len(self._cards) > 32:
-                self._cards.clear()
             surf = render_card(
                 view, size, theme_named(self.theme_name), self.text_scale, self.look.text
             )
-            self._cards[key] = surf
+            if pygame.display.get_surface() is not None:
+                surf = surf.convert_alpha()
+            self._cards.put(key, surf)
         return surf
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
