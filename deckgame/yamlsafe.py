@@ -124,10 +124,22 @@ class Document:
     unlisted: int = 0
     unlisted_at: tuple[int, int] = (1, 1)
 
+    # the text parsed (without a BOM), for places at its very end
+    text: str = field(default="", repr=False)
+
     def at(self, node: Node, message: str) -> Problem:
         """A problem at ``node``'s first character."""
-        mark = node.start_mark
-        return Problem(self.path, mark.line + 1, mark.column + 1, message)
+        return Problem(self.path, *self.place(node.start_mark), message)
+
+    def place(self, mark: Any) -> tuple[int, int]:
+        """A parser's mark as a 1-based line and column inside the file.
+
+        At the end of a file without a final line break, libyaml's marks stand on a line
+        after the last one; an editor has no such line, so the end of the last is used.
+        """
+        if mark.index >= len(self.text) and mark.column == 0 and mark.line > 0:
+            return _position(self.text, len(self.text))
+        return mark.line + 1, mark.column + 1
 
     @property
     def full(self) -> bool:
@@ -144,7 +156,7 @@ class Document:
     def count_unlisted(self, node: Node) -> None:
         """Count a problem at ``node`` that is not listed (call only when ``full``)."""
         if not self.unlisted:
-            self.unlisted_at = (node.start_mark.line + 1, node.start_mark.column + 1)
+            self.unlisted_at = self.place(node.start_mark)
         self.unlisted += 1
 
     def listed(self) -> list[Problem]:
@@ -317,9 +329,9 @@ def parse_bytes(raw: bytes, path: str) -> Document:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse one YAML document from ``text`` into plain data plus its node graph."""
-    doc = Document(path)
     if text.startswith("\ufeff"):
         text = text[1:]  # a UTF-8 BOM: editors on Windows add it; it is not content
+    doc = Document(path, text=text)
     use_c = _HAS_C
     try:
         composer = _CComposer(text) if use_c else _PyComposer(text)
@@ -343,7 +355,7 @@ def parse_text(text: str, path: str) -> Document:
         )
         return doc
     except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(path, exc))
+        doc.problems.append(_syntax_problem(doc, exc))
         return doc
     except yaml.YAMLError as exc:  # unmarked: rare, but never a traceback
         doc.problems.append(Problem(path, 1, 1, f"cannot read the YAML: {exc}"))
@@ -385,9 +397,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 _SYNTAX_SHOWN = 120
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(doc: Document, exc: yaml.MarkedYAMLError) -> Problem:
+    path = doc.path
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = doc.place(mark) if mark is not None else (1, 1)
     problem = clipped(" ".join((exc.problem or "malformed YAML").split()), _SYNTAX_SHOWN)
     context = clipped(" ".join((exc.context or "").split()), _SYNTAX_SHOWN)
     if "expected a single document" in context or "but found another document" in problem:
