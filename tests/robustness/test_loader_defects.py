@@ -259,3 +259,15 @@ def test_ids_are_placed_at_their_cards_under_a_level_written_as_a_float(
     # Level 2 holds the same text twice: the second is placed at its own line, 8.
     assert [(p.line, p.column) for p in deck.problems] == [(8, 7)]
     assert deck.places[deck.cards[0].id] == (5, 7)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pure: bool
+) -> None:
+    if pure:
+        monkeypatch.setattr(yamlsafe, "_HAS_C", False)
+    deck = load_text(tmp_path, GOOD + "tags: [home")
+    ((line, column, message),) = where(deck)
+    assert (line, column) == (6, 12)  # libyaml's own mark would say 7:1, a line not there
+    assert message.startswith("YAML syntax:")
