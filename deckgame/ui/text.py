@@ -12,7 +12,7 @@ name beside an Arabic one, an emoji) is laid out here in runs, each shaped on it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -512,6 +512,53 @@ class TextBook:
             self.log.sizes.append((current, shown))
         return self._render(shown, current, colour, face, direction=paragraph)
 
+    def join_lines(
+        self,
+        pieces: Sequence[str],
+        size: int,
+        width: int,
+        *,
+        sep: str = " · ",
+        face: Face = Face.REGULAR,
+        balance: bool = False,
+    ) -> list[str]:
+        """``pieces`` joined with ``sep`` into as few lines as fit ``width``, broken only
+        between pieces, so "L1 33 · L2 34 · emotional.yaml" never parts a count from its
+        level. A piece wider than ``width`` gets a line of its own (for :meth:`line`).
+        With ``balance`` the lines are as even as they can be in as few lines, so a
+        second line is not one lone part.
+
+        >>> book = TextBook()
+        >>> book.join_lines(["one", "two", "three"], 16, 10_000)
+        ['one · two · three']
+        >>> book.join_lines(["one", "two", "three"], 16, book.size("one · two", 16)[0])
+        ['one · two', 'three']
+        """
+
+        def greedy(room: int) -> list[str]:
+            lines: list[str] = []
+            for piece in pieces:
+                if lines:
+                    joined = lines[-1] + sep + piece
+                    if self.size(joined, size, face)[0] <= room:
+                        lines[-1] = joined
+                        continue
+                lines.append(piece)
+            return lines
+
+        lines = greedy(width)
+        if not balance or len(lines) < 2:
+            return lines
+        # The narrowest room that still needs no more lines: a few measurements.
+        low, high = max(self.size(p, size, face)[0] for p in pieces), width
+        while low < high:
+            mid = (low + high) // 2
+            if len(greedy(mid)) <= len(lines):
+                high = mid
+            else:
+                low = mid + 1
+        return greedy(high)
+
     def fit_line(
         self,
         text: str,
@@ -582,6 +629,7 @@ class TextBook:
         *,
         face: Face = Face.REGULAR,
         direction: Direction | None = None,
+        align: str = "left",
     ) -> pygame.Surface:
         """``text`` wrapped to ``width`` in at most ``max_lines`` lines, cut at a word with
         an ellipsis when longer (read in the whole text's direction, cut or not)."""
@@ -590,7 +638,7 @@ class TextBook:
         room = font.get_linesize() * max_lines
 
         def fits(candidate: str) -> pygame.Surface | None:
-            surface = self._render(candidate, size, colour, face, width, direction=paragraph)
+            surface = self._render(candidate, size, colour, face, width, align, paragraph)
             return surface if surface.get_height() <= room else None
 
         whole = fits(text)
@@ -612,4 +660,4 @@ class TextBook:
         shown = " ".join(words[:low]).rstrip(",;:.") + "…"
         if self.log is not None:
             self.log.sizes.append((size, shown))
-        return self._render(shown, size, colour, face, width, direction=paragraph)
+        return self._render(shown, size, colour, face, width, align, paragraph)

@@ -22,9 +22,18 @@ def backdrop(surface: pygame.Surface, look: Look) -> None:
     surface.blit(look.backdrop(surface.get_size()), (0, 0))
 
 
-def heading(surface: pygame.Surface, look: Look, text: str, pos: tuple[int, int]) -> int:
-    """A scene heading at ``pos`` (top-left); returns its bottom."""
-    img = look.text.render(text, look.metrics.heading, look.theme.text, face=Face.BOLD)
+def heading(
+    surface: pygame.Surface, look: Look, text: str, pos: tuple[int, int], width: int = 0
+) -> int:
+    """A scene heading at ``pos`` (top-left); returns its bottom. With ``width`` it is no
+    wider than that: smaller when it must be (down to the smallest text size), then cut."""
+    m = look.metrics
+    if width > 0:
+        img = look.text.line(
+            text, m.heading, look.theme.text, width, face=Face.BOLD, min_size=m.min_text
+        )
+    else:
+        img = look.text.render(text, m.heading, look.theme.text, face=Face.BOLD)
     surface.blit(img, pos)
     return pos[1] + img.get_height()
 

@@ -56,14 +56,14 @@ class LineToggle(Toggle):
             fg = t.text
         if focused:
             focus_ring(surface, look, self.rect)
-        inner = self.rect.inflate(-m.px(28), 0)
-        x = inner.x
+        # Laid out as a toggle is (the cross where its tick goes): a label too long for the
+        # row shrinks to the smallest text size before it is shortened.
+        parts = self.parts(look)
         if self.on:
             mark = icon("cross", round(m.button_text * 0.9), fg)
-            surface.blit(mark, mark.get_rect(midleft=(x, inner.centery)))
-            x += mark.get_width() + m.px(6)
-        text = look.text.line(self.label, m.button_text, fg, inner.right - x, face=Face.BOLD)
-        surface.blit(text, text.get_rect(midleft=(x, inner.centery)))
+            surface.blit(mark, mark.get_rect(midleft=(self.rect.x + m.px(14), self.rect.centery)))
+        text = look.text.render(parts.label, parts.size, fg, face=Face.BOLD)
+        surface.blit(text, text.get_rect(midleft=parts.text.midleft))
 
     def natural_width(self, look: Look) -> int:
         m = look.metrics
@@ -308,9 +308,9 @@ class SetupScene(Scene):
         inner = self.inner
         label_h = round(m.small * 1.5)
         t = self.look.theme
-        self.sections: list[tuple[str, int, int]] = []
+        self.sections: list[tuple[str, int, int, int]] = []  # (label, x, y, width)
         y = top
-        self.sections.append(("Intimacy types in play", inner.x, y))
+        self.sections.append(("Intimacy types in play", inner.x, y, inner.width))
         y += label_h
         type_toggles: list[Button] = [
             Toggle(
@@ -323,7 +323,7 @@ class SetupScene(Scene):
             for k in IntimacyType
         ]
         y = self._flow(type_toggles, inner.x, y, inner.width, bottom) + m.gap
-        self.sections.append(("Lines: leave out cards about", inner.x, y))
+        self.sections.append(("Lines: leave out cards about", inner.x, y, inner.width))
         y += label_h
         tag_toggles: list[Button] = [
             line_chip(tag, tag in self.excluded) for tag in self.line_tags()
@@ -338,8 +338,9 @@ class SetupScene(Scene):
         self.notice_rect = self._place_notice(field.rect)
         y = max(field.rect.bottom, self.notice_rect.bottom) + m.gap
         half = (inner.width - m.margin) // 2
-        self.sections.append(("Trust-building rounds to unlock a level", inner.x, y))
-        self.sections.append(("Cards offered per turn", inner.x + half + m.margin, y))
+        label = "Trust-building rounds to unlock a level"
+        self.sections.append((label, inner.x, y, half))
+        self.sections.append(("Cards offered per turn", inner.x + half + m.margin, y, half))
         y += label_h
         bh = round(m.button_height * 0.85)
         minus = Button("rounds_down", "−", "", enabled=self.unlock_rounds > 1)
@@ -353,7 +354,7 @@ class SetupScene(Scene):
         one.rect = pygame.Rect(ox, y, (half - m.gap) // 3, bh)
         two.rect = pygame.Rect(one.rect.right + m.gap, y, half - one.rect.width - m.gap, bh)
         y += bh + m.gap
-        self.sections.append(("Decks in play", inner.x, y))
+        self.sections.append(("Decks in play", inner.x, y, inner.width))
         y += label_h
         in_play = set(self.all_decks()) if self.decks is None else self.decks
         deck_toggles: list[Button] = [
@@ -562,9 +563,10 @@ class SetupScene(Scene):
         shadow(surface, self.look, self.panel, m.radius)
         rounded_rect(surface, t.surface, self.panel, m.radius)
         title = "Who is playing?" if self.page == 0 else "What would you like to talk about?"
-        heading(surface, self.look, title, (self.inner.x, self.inner.y))
         step = self.look.text.render(f"Step {self.page + 1} of 2", m.small, t.text_muted)
         surface.blit(step, step.get_rect(topright=(self.inner.right, self.inner.y + m.px(6))))
+        room = self.inner.width - step.get_width() - m.gap  # the heading keeps clear of it
+        heading(surface, self.look, title, (self.inner.x, self.inner.y), room)
         if self.page == 0:
             self._draw_players(surface)
         else:
@@ -575,32 +577,59 @@ class SetupScene(Scene):
                 widget.draw(surface, self.look, widget is self.focus.current)
         if self.page == 0 and self.error_row is not None and self.error_row < len(self.inputs):
             self._draw_row_mark(surface, self.inputs[self.error_row].rect)
-        note = self.error or self._count_note()
-        colour = t.text if self.error else t.text_muted
-        img = self.look.text.line(
-            note,
-            m.body if self.error else m.small,
-            colour,
-            self.footer[1].rect.left - self.footer[0].rect.right - 2 * m.gap,
-            face=Face.BOLD if self.error else Face.REGULAR,
-        )
-        mid = (
-            (self.footer[0].rect.right + self.footer[1].rect.left) // 2,
-            self.footer[0].rect.centery,
-        )
-        surface.blit(img, img.get_rect(center=mid))
+        self._draw_note(surface)
 
-    def _count_note(self) -> str:
+    def _draw_note(self, surface: pygame.Surface) -> None:
+        """The count of cards (or an error) between Back and Next/Start: on one line when
+        it fits, else on two, shrunk as far as the smallest text size, cut only past that."""
+        t = self.look.theme
+        m = self.look.metrics
+        text = self.look.text
+        colour = t.text if self.error else t.text_muted
+        face = Face.BOLD if self.error else Face.REGULAR
+        size = m.body if self.error else m.small
+        back, nxt = self.footer[0].rect, self.footer[1].rect
+        # The buttons' height and the gap above them (nothing is laid out in that gap).
+        box = pygame.Rect(
+            back.right + m.gap, back.top - m.gap, nxt.left - back.right - 2 * m.gap, 0
+        )
+        box.height = back.bottom - box.top
+        note = self.error
+        if not note:
+            # The count's parts stay whole: two lines break between them, not inside one.
+            parts = self._count_parts()
+            note = " · ".join(parts)
+            if text.size(note, size, face)[0] > box.width:
+                note = "\n".join(text.join_lines(parts, size, box.width, balance=True))
+        img, got = text.fit(
+            note,
+            box.size,
+            colour,
+            size=size,
+            min_size=min(size, m.min_text),
+            face=face,
+            align="center",
+            balance=bool(self.error),
+        )
+        if img.get_height() > box.height:
+            img = text.clamp(note, got, colour, box.width, 2, face=face, align="center")
+        place = img.get_rect(center=(box.centerx, back.centery))
+        if place.height > back.height:
+            place.bottom = box.bottom
+        surface.blit(img, place)
+
+    def _count_parts(self) -> list[str]:
+        """What the footer says when nothing is wrong, in parts joined by " · "."""
         if self.page == 0:
             count = len([n for n in self.names() if n])
-            return f"{count} of 2-8 players · seats go clockwise in this order"
-        note = f"{self.matching_cards()} cards match these choices"
+            return [f"{count} of 2-8 players", "seats go clockwise in this order"]
+        parts = [f"{self.matching_cards()} cards match these choices"]
         skipped = len(self.app.ctx.library.skipped)
         if skipped:
-            note += (
-                f" · {skipped} deck{'s' if skipped > 1 else ''} skipped (see Decks on the title)"
+            parts.append(
+                f"{skipped} deck{'s' if skipped > 1 else ''} skipped (see Decks on the title)"
             )
-        return note
+        return parts
 
     def _draw_players(self, surface: pygame.Surface) -> None:
         t = self.look.theme
@@ -638,8 +667,15 @@ class SetupScene(Scene):
     def _draw_cards(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
-        for text, x, y in self.sections:
-            img = self.look.text.render(text, m.small, t.text_muted, face=Face.BOLD)
+        # A label shows with the first row of what it names, or not at all (a window too
+        # small for the whole page leaves its last sections out, their widgets disabled).
+        row_h = round(m.small * 1.5) + round(m.button_height * 0.85)
+        for text, x, y, width in self.sections:
+            if y + row_h > self.footer[0].rect.top - m.gap:
+                continue
+            img = self.look.text.line(
+                text, m.small, t.text_muted, width, face=Face.BOLD, min_size=m.min_text
+            )
             surface.blit(img, (x, y))
         area = self.notice_rect
         if self.notice and area.bottom <= self.footer[0].rect.top:
@@ -647,5 +683,6 @@ class SetupScene(Scene):
                 self.notice, m.small, t.text, face=Face.BOLD, wrap=area.width
             )
             surface.blit(img, img.get_rect(midleft=area.midleft))
-        num = self.look.text.render(str(self.unlock_rounds), m.body, t.text, face=Face.BOLD)
-        surface.blit(num, num.get_rect(center=self.rounds_rect.center))
+        if self.rounds_rect.bottom <= self.footer[0].rect.top:  # with its - and + buttons
+            num = self.look.text.render(str(self.unlock_rounds), m.body, t.text, face=Face.BOLD)
+            surface.blit(num, num.get_rect(center=self.rounds_rect.center))

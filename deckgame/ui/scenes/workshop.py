@@ -45,6 +45,14 @@ SAMPLE_NAMES: tuple[tuple[str, str], ...] = (
     ("さくら", "Omar"),
 )
 PRINT_RATIO = CARD_W / CARD_H  # poker size, as `deckgame print` lays it out
+KEY_HINTS = (
+    "↑↓ deck",
+    "←→ card",
+    "PgUp/PgDn or 1-9 level",
+    "C closing",
+    "+/- text",
+    "R reload",
+)
 
 
 # --- the decks, kept fresh ---------------------------------------------------------------
@@ -201,6 +209,17 @@ def _pack(packs: dict[str, PackSpec], name: str) -> PackOf:
 def problem_line(problem: Problem) -> str:
     """``PATH:LINE:COLUMN: message``, as the workshop lists it."""
     return f"{problem.path}:{problem.line}:{problem.column}: {problem.message}"
+
+
+def footer_parts() -> list[str]:
+    """What the line over the buttons says: where the player's own decks go, and how."""
+    from deckgame.paths import user_decks_dir
+
+    return [
+        f"Your deck folder: {user_decks_dir()}",
+        "decks there load in every session",
+        "`deckgame new NAME --type T` starts one",
+    ]
 
 
 def level_counts(cards: Iterable[Card]) -> str:
@@ -446,8 +465,14 @@ class WorkshopScene(Scene):
         w, h = self.size
         bh = m.button_height
         self.button_row = pygame.Rect(m.margin, h - m.margin - bh, w - 2 * m.margin, bh)
+        # The deck folder's line wraps between its parts in a small window: a line each.
+        self.footer_lines = self.look.text.join_lines(
+            footer_parts(), m.small, w - 2 * m.margin, sep="  ·  "
+        )
+        step = round(m.small * 1.4)
+        tall = step * len(self.footer_lines)
         self.footer = pygame.Rect(
-            m.margin, self.button_row.y - m.gap - round(m.small * 1.4), w - 2 * m.margin, m.small
+            m.margin, self.button_row.y - m.gap - tall, w - 2 * m.margin, tall - step + m.small
         )
         top = m.margin + round(m.heading * 1.5)
         body_h = self.footer.y - m.gap - top
@@ -495,7 +520,7 @@ class WorkshopScene(Scene):
     def card_rect(self) -> pygame.Rect:
         """Where the preview card goes: the table's shape, or the printed one."""
         m = self.look.metrics
-        info_h = round(m.small * 1.5) * 3 + m.gap
+        info_h = round(m.small * 1.5) * len(self._info_lines(self.current_card())) + m.gap
         box = self.problem_box()
         room = self.right.height - info_h - (box.height + m.gap if box is not None else 0)
         area = pygame.Rect(self.right.x, self.right.y, self.right.width, room)
@@ -549,8 +574,11 @@ class WorkshopScene(Scene):
         if sum(heights[first:]) > bottom - y:
             bottom -= hint
         for i, (r, rh) in enumerate(zip(rows[first:], heights[first:], strict=True)):
-            if y + rh > bottom:
-                more = f"↓ {len(rows) - first - i} more below"
+            # A group's heading goes below with its first deck, never alone at the bottom.
+            after = heights[first + i + 1] if r.index is None and first + i + 1 < len(rows) else 0
+            if y + rh + after > bottom:
+                hidden = sum(1 for below in rows[first + i :] if below.index is not None)
+                more = f"↓ {hidden} more below"
                 img = text.line(more, m.small, t.text_muted, list_area.width)
                 surface.blit(img, img.get_rect(bottomright=list_area.bottomright))
                 break
@@ -560,15 +588,44 @@ class WorkshopScene(Scene):
             else:
                 self._draw_deck_row(surface, pygame.Rect(list_area.x, y, list_area.width, rh), r)
             y += rh
-        if first:
-            img = text.line(f"↑ {first} more above", m.small, t.text_muted, list_area.width)
+        hidden = sum(1 for above in rows[:first] if above.index is not None)
+        if hidden:
+            img = text.line(f"↑ {hidden} more above", m.small, t.text_muted, list_area.width)
             surface.blit(img, img.get_rect(topright=list_area.topright))
 
     def _row_height(self, r: _Row) -> int:
         m = self.look.metrics
         if r.index is None:
             return round(m.small * 1.7)
-        return round(m.body * 1.3 + m.small * 1.3) + m.gap
+        details = len(self._deck_row(r.index, self._row_width())[1])
+        return round(m.body * 1.3 + m.small * 1.3 * details) + m.gap
+
+    def _row_width(self) -> int:
+        """The inside of a deck row, between its paddings."""
+        m = self.look.metrics
+        return self.left.width - 2 * m.gap - 2 * m.gap
+
+    def _deck_row(self, index: int, inside: int) -> tuple[str, list[str]]:
+        """A deck row's status and its detail lines, ``inside`` wide: the status said
+        shorter when the name would not fit beside the whole of it, the counts and file
+        name wrapped between their parts rather than cut."""
+        m = self.look.metrics
+        text = self.look.text
+        deck = self.shelf.entries[index].deck
+        if deck.ok:
+            statuses = ["in play"]
+        else:
+            count = len(deck.problems)
+            said = f"{count} problem{'s' if count != 1 else ''}"
+            statuses = [f"skipped: {said}", said]
+        name_w = text.size(deck.name, m.body, Face.BOLD)[0]
+        status = statuses[-1]
+        for candidate in statuses:
+            if name_w + m.gap + text.size(candidate, m.small, Face.BOLD)[0] <= inside:
+                status = candidate
+                break
+        parts = [*level_counts((*deck.cards, *deck.closing)).split(" · "), deck.path.name]
+        return status, text.join_lines(parts, m.small, inside)
 
     def _draw_deck_row(self, surface: pygame.Surface, rect: pygame.Rect, r: _Row) -> None:
         t = self.look.theme
@@ -583,21 +640,17 @@ class WorkshopScene(Scene):
             pygame.draw.rect(surface, t.focus, rect, max(2, m.px(2)), border_radius=m.radius)
         self.list_rows.append((rect, r.index))
         pad = m.gap
-        if deck.ok:
-            status = "in play"
-        else:
-            count = len(deck.problems)
-            status = f"skipped: {count} problem{'s' if count != 1 else ''}"
+        status, details = self._deck_row(r.index, rect.width - 2 * pad)
         status_img = text.render(status, m.small, t.text if deck.ok else t.accent, face=Face.BOLD)
         name_w = rect.width - 3 * pad - status_img.get_width()
-        name = text.line(r.text, m.body, t.text, name_w, face=Face.BOLD)
+        name = text.line(r.text, m.body, t.text, name_w, face=Face.BOLD, min_size=m.min_text)
         surface.blit(name, (rect.x + pad, rect.y + pad // 2))
         surface.blit(status_img, status_img.get_rect(topright=(rect.right - pad, rect.y + pad)))
-        counts = level_counts((*deck.cards, *deck.closing))
-        detail = text.line(
-            f"{counts} · {deck.path.name}", m.small, t.text_muted, rect.width - 2 * pad
-        )
-        surface.blit(detail, (rect.x + pad, rect.y + pad // 2 + name.get_height()))
+        y = rect.y + pad // 2 + round(m.body * 1.3)
+        for line in details:
+            detail = text.line(line, m.small, t.text_muted, rect.width - 2 * pad)
+            surface.blit(detail, (rect.x + pad, y))
+            y += round(m.small * 1.3)
 
     def _draw_problems(
         self,
@@ -644,7 +697,7 @@ class WorkshopScene(Scene):
             surface.blit(self._render(card, rect.size), rect)
         y = stage.bottom + m.gap
         for line, colour in self._info_lines(card):
-            img = text.line(line, m.small, colour, self.right.width)
+            img = text.line(line, m.small, colour, self.right.width, min_size=m.min_text)
             surface.blit(img, (self.right.x, y))
             y += round(m.small * 1.5)
         box = self.problem_box()
@@ -654,41 +707,45 @@ class WorkshopScene(Scene):
             self._draw_problems(surface, box.inflate(-2 * m.gap, -m.gap), self.problems())
 
     def _info_lines(self, card: Card | None) -> list[tuple[str, tuple[int, int, int]]]:
+        """The lines under the card, each wrapped between its parts to the right side."""
         t = self.look.theme
         entry = self.entry
-        lines: list[tuple[str, tuple[int, int, int]]] = []
+        parts: list[tuple[list[str], tuple[int, int, int]]] = []
         if entry is not None and card is not None:
             total = len(entry.preview)
             where = "closing" if card.level is None else f"level {card.level}"
             kind = "question" if card.kind == "ask" else "challenge"
             place = entry.deck.places.get(card.id)
-            at = f" · line {place[0]}" if place and not entry.stale else ""
-            stale = " · LAST GOOD VERSION" if entry.stale else ""
-            lines.append(
-                (
-                    f"Card {min(self.card_index, total - 1) + 1} of {total} · {where} · {kind} · "
-                    f"id {card.id}{at}{stale}",
-                    t.text,
-                )
-            )
+            about = [f"Card {min(self.card_index, total - 1) + 1} of {total}", where, kind]
+            about.append(f"id {card.id}")
+            if place and not entry.stale:
+                about.append(f"line {place[0]}")
+            if entry.stale:
+                about.append("LAST GOOD VERSION")
+            parts.append((about, t.text))
         player, other = SAMPLE_NAMES[self.names]
         if self.printed:
             player, other = PRINT_PLAYER, PRINT_OTHER
         shape = "printed" if self.printed else "table"
-        lines.append(
+        parts.append(
             (
-                f"Theme {THEMES[self.theme_name].label} · text {round(self.text_scale * 100)} % · "
-                f"{{player}} = {player}, {{other}} = {other} · {shape} shape",
+                [
+                    f"Theme {THEMES[self.theme_name].label}",
+                    f"text {round(self.text_scale * 100)} %",
+                    f"{{player}} = {player}, {{other}} = {other}",
+                    f"{shape} shape",
+                ],
                 t.text_muted,
             )
         )
-        lines.append(
-            (
-                "↑↓ deck · ←→ card · PgUp/PgDn or 1-9 level · C closing · +/- text · R reload",
-                t.text_muted,
-            )
-        )
-        return lines
+        parts.append((list(KEY_HINTS), t.text_muted))
+        m = self.look.metrics
+        width = self.right.width
+        return [
+            (line, colour)
+            for pieces, colour in parts
+            for line in self.look.text.join_lines(pieces, m.small, width, balance=True)
+        ]
 
     def _render(self, card: Card, size: tuple[int, int]) -> pygame.Surface:
         if self.printed:
@@ -709,13 +766,10 @@ class WorkshopScene(Scene):
         return surf
 
     def _draw_footer(self, surface: pygame.Surface) -> None:
-        from deckgame.paths import user_decks_dir
-
         t = self.look.theme
         m = self.look.metrics
-        msg = (
-            f"Your deck folder: {user_decks_dir()}  ·  decks there load in every session  ·  "
-            "`deckgame new NAME --type T` starts one"
-        )
-        img = self.look.text.line(msg, m.small, t.text, self.footer.width)
-        surface.blit(img, self.footer.topleft)
+        y = self.footer.y
+        for line in self.footer_lines:
+            img = self.look.text.line(line, m.small, t.text, self.footer.width)
+            surface.blit(img, (self.footer.x, y))
+            y += round(m.small * 1.4)
