@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from deckgame.engine.state import Settings
 
 AUDIENCES = ("couples", "friends", "family")
+MIN_COUNT, MAX_COUNT = 2, 8  # players (deckgame.model; not imported here: it loads pydantic)
 TYPES = ("physical", "emotional", "experiential", "spiritual", "intellectual")
 
 
@@ -74,7 +75,15 @@ def player_names(text: str | None, *, allow_count: bool = False) -> list[str] | 
         return None
     stripped = text.strip()
     if allow_count and stripped.isdigit():
-        return [f"Player {i}" for i in range(1, int(stripped) + 1)]
+        # isdigit() admits '²' (int() refuses it); a count of billions would take forever
+        # to name: only a decimal count of a few digits is a count, the rest is refused.
+        count = int(stripped) if stripped.isdecimal() and len(stripped) <= 3 else None
+        if count is None or not MIN_COUNT <= count <= MAX_COUNT:
+            shown = stripped if len(stripped) <= 12 else f"a number of {len(stripped)} digits"
+            raise SessionOptionError(
+                f"--players: {MIN_COUNT} to {MAX_COUNT} players are needed, not {shown}"
+            )
+        return [f"Player {i}" for i in range(1, count + 1)]
     return split_list(text)
 
 

@@ -14,8 +14,10 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar
+
+from deckgame.engine.saved import MAX_SECONDS, SaveError, describe, read_int, read_number
 
 Seat = int
 """A player's seat: 0-based position in ``Settings.players``, clockwise in entry order."""
@@ -287,6 +289,8 @@ ACTION_TYPES: dict[str, type[Action]] = {
     )
 }
 
+_MAX_INDEX = 2**31  # a saved seat or index: out of range is the rules' business, huge is not
+
 PASSIVE: tuple[type[Action], ...] = (Hold, Resume)
 """Actions undo steps over: it takes back the last action that is not one of these."""
 
@@ -299,11 +303,34 @@ def action_to_dict(action: Action) -> dict[str, Any]:
     return data
 
 
-def action_from_dict(data: dict[str, Any]) -> Action:
-    """The action ``action_to_dict`` wrote; ``ValueError`` for an unknown or malformed one."""
-    try:
-        cls = ACTION_TYPES[data["action"]]
-        fields = {key: value for key, value in data.items() if key != "action"}
-        return cls(**fields)
-    except (KeyError, TypeError) as error:
-        raise ValueError(f"not an action: {data!r}") from error
+def action_from_dict(data: object) -> Action:
+    """The action ``action_to_dict`` wrote; ``ValueError`` for an unknown or malformed one.
+
+    Read strictly (:mod:`deckgame.engine.saved`): a seat or an index is a real integer, a
+    time a finite number, and no field is missing or unknown.
+    """
+    if not isinstance(data, dict):
+        raise SaveError(f"not an action: {describe(data)}")
+    name = data.get("action")
+    cls = ACTION_TYPES.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise SaveError(f"not an action: {describe(name)}")
+    known = {field.name: field for field in fields(cls)}
+    unknown = [key for key in data if key != "action" and key not in known]
+    if unknown:
+        raise SaveError(f"{name}: unknown field {describe(unknown[0])}")
+    values: dict[str, Any] = {}
+    for key, field in known.items():
+        what = f"{name}.{key}"
+        if key not in data:
+            if field.default is MISSING:
+                raise SaveError(f"{what}: missing")
+            continue
+        value = data[key]
+        if field.type == "float":
+            values[key] = read_number(value, what, -MAX_SECONDS, MAX_SECONDS)
+        elif value is None and field.type == "int | None":
+            values[key] = None
+        else:  # a seat or an index
+            values[key] = read_int(value, what, -_MAX_INDEX, _MAX_INDEX)
+    return cls(**values)

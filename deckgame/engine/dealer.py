@@ -24,6 +24,8 @@ from deckgame.engine.state import PileKey, Settings, State
 from deckgame.model import MIN_PLAYERS, Card, IntimacyType
 
 _MASK = (1 << 64) - 1
+SEED_MASK = _MASK
+"""The dealer reads a seed modulo 2**64: ``seed & SEED_MASK`` deals the same cards."""
 _GOLDEN = 0x9E3779B97F4A7C15
 _MIX_1 = 0xBF58476D1CE4E5B9
 _MIX_2 = 0x94D049BB133111EB

@@ -55,6 +55,7 @@ from deckgame.engine.actions import (
     action_to_dict,
 )
 from deckgame.engine.events import Event
+from deckgame.engine.saved import SaveError, describe, read_choice
 from deckgame.engine.state import Phase, Settings, State
 from deckgame.engine.summary import Summary, summarize
 from deckgame.model import Card, render_text
@@ -69,6 +70,11 @@ UNDO_DEPTH = CHECKPOINT_EVERY * (MAX_CHECKPOINTS - 1)
 """Undo reaches at least this many actions back (across a save and load too)."""
 # A saved undo history is replayed on load: a tampered file cannot make that costly.
 _MAX_REPLAY = CHECKPOINT_EVERY * MAX_CHECKPOINTS * 4
+# Why undo reaches no further back; a save names one of these (its words reach the screen,
+# so a file cannot put its own there).
+_NOTHING_TO_UNDO = "nothing to undo"
+_X_CARD_FLOOR = "an X-card cannot be undone: that card stays out"
+_FLOORS = (_NOTHING_TO_UNDO, _X_CARD_FLOOR)
 
 
 class Game:
@@ -88,7 +94,7 @@ class Game:
         # the last): cheap per action, exact, and bounded by CHECKPOINT_EVERY replays.
         self._segments: list[tuple[State, list[Action]]] = [(state.copy(), [])]
         # Why undo can reach no further back (shown when the player tries).
-        self._undo_floor = "nothing to undo"
+        self._undo_floor = _NOTHING_TO_UNDO
 
     # --- creation and saving ---------------------------------------------------------
 
@@ -109,7 +115,9 @@ class Game:
         count = len(settings.players)
         state = State(
             settings=settings,
-            seed=int(seed),
+            # The dealer reads the seed modulo 2**64 (all its arithmetic is masked so), so
+            # this deals the same cards for any integer given and keeps the save small.
+            seed=int(seed) & dealer.SEED_MASK,
             round_done=[False] * count,
             warmth_given=[0] * count,
             warmth_received=[0] * count,
@@ -150,9 +158,13 @@ class Game:
         tampered, or its cards no longer loaded) is dropped and undo starts afresh.
         """
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-            raise ValueError("not a deckgame session")
-        if data.get("version") not in READABLE_VERSIONS:
-            raise ValueError(f"unsupported session version {data.get('version')!r}")
+            raise SaveError("not a deckgame session")
+        version = data.get("version")
+        # ``True in (1, 2)`` holds: a flag is no version.
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise SaveError(f"unsupported session version {describe(version)}")
+        if version not in READABLE_VERSIONS:
+            raise SaveError(f"unsupported session version {describe(version)}")
         index = {card.id: card for card in cards}
         state = _restore(data.get("state"), index)
         game = cls(state, index)
@@ -164,10 +176,10 @@ class Game:
         if not isinstance(data, dict):
             return
         try:
-            floor = data["floor"]
+            floor = read_choice(data.get("floor"), "undo.floor", _FLOORS)
             saved = data["actions"]
-            if not isinstance(floor, str) or not isinstance(saved, list):
-                raise TypeError("undo floor or actions")
+            if not isinstance(saved, list):
+                raise TypeError("undo actions")
             if not 1 <= len(saved) <= MAX_CHECKPOINTS:
                 raise ValueError("undo checkpoints")
             if sum(len(raw) if isinstance(raw, list) else 0 for raw in saved) > _MAX_REPLAY:
@@ -186,7 +198,7 @@ class Game:
                     rules.checked(replay, self.cards, action)(replay, self.cards, action, ignored)
             if replay.to_dict() != self._state.to_dict():
                 raise ValueError("the undo history does not lead to the saved state")
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError, AssertionError):
+        except (LookupError, TypeError, ValueError, AttributeError, AssertionError):
             return  # a bad undo section never stops a session from loading
         self._segments = segments
         self._undo_floor = floor
@@ -379,7 +391,7 @@ class Game:
             # Safety: an X-card is final. Undo stops here so a removed card never returns to
             # the shared screen, whoever presses U next.
             self._segments = [(self._state.copy(), [])]
-            self._undo_floor = "an X-card cannot be undone: that card stays out"
+            self._undo_floor = _X_CARD_FLOOR
         else:
             segment[1].append(action)
         return out
@@ -451,56 +463,88 @@ class Game:
 
 
 def _restore(data: object, cards: Mapping[str, Card]) -> State:
-    """A saved state, checked and with the cards no longer loaded out of its piles."""
+    """A saved state, read strictly and checked, with the cards that no longer belong
+    (not loaded, or not playable under the session's settings) out of its piles."""
     try:
-        if not isinstance(data, dict):
-            raise TypeError("the state is not a mapping")
         state = State.from_dict(data)
-    except (KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"broken session data: {error}") from error
+    except (LookupError, TypeError, AttributeError) as error:  # pragma: no cover - defensive
+        raise SaveError(f"broken session data: {error}") from error
     _validate(state)
-    for card in [*state.offered, *([state.card] if state.card else [])]:
+    settings = state.settings
+    for card in [*state.offered, *([] if state.card is None else [state.card])]:
         if card not in cards:
-            raise ValueError(f"the card {card!r} on the table is not loaded")
+            raise SaveError(f"the card {describe(card)} on the table is not loaded")
+        # Safety: a card the group's lines, audience or types exclude is never shown,
+        # whatever the file says (or however the deck changed since).
+        if not dealer.in_piles(cards[card], settings):
+            raise SaveError(f"the card {describe(card)} on the table does not suit the session")
+    timed = state.card is not None and cards[state.card].seconds is not None
+    if (state.timer_started is not None or state.timer_elapsed) and not timed:
+        raise SaveError("inconsistent session data: a timer without a timed card")
     state.piles = {
-        key: [card for card in pile if card in cards] for key, pile in state.piles.items()
+        key: [card for card in pile if _belongs(cards.get(card), key, settings)]
+        for key, pile in state.piles.items()
     }
+    # The summary shows starred cards: only cards it can show stay starred.
+    state.starred = [card for card in state.starred if card in cards]
     return state
 
 
+def _belongs(card: Card | None, key: tuple[str, int], settings: Settings) -> bool:
+    """Whether ``card`` may lie in pile ``key``: loaded, of that type and level, and
+    playable for some number present under ``settings``."""
+    return (
+        card is not None
+        and (dealer.TYPE_KEY[card.type], card.level) == key
+        and dealer.in_piles(card, settings)
+    )
+
+
 def _validate(state: State) -> None:
-    """Refuse a restored state whose parts do not fit together (a tampered or foreign file)."""
+    """Refuse a restored state whose parts do not fit together (a tampered or foreign file).
+
+    Each field was read within its own bounds (``State.from_dict``); this checks what the
+    rules keep true between them.
+    """
     count = len(state.settings.players)
     problems = []
-    if not 0 <= state.seat < count:
-        problems.append("seat")
-    if state.other is not None and not 0 <= state.other < count:
+    if state.other is not None and state.other == state.seat:
         problems.append("other")
-    if not 0 <= state.votes < count:
-        problems.append("votes")
-    for name in ("round_done", "round_away", "away", "warmth_given", "warmth_received"):
-        if len(getattr(state, name)) != count:
-            problems.append(name)
-    if any(not 0 <= seat < count for seat in state.warmth_from):
+    if state.warmth_from and (
+        len(set(state.warmth_from)) != len(state.warmth_from) or state.seat in state.warmth_from
+    ):
         problems.append("warmth_from")
-    if state.turn < 1 or state.round < 1 or state.level < 1 or state.deepest < state.level:
+    if sum(state.warmth_given) != sum(state.warmth_received):
+        problems.append("warmth")  # every warmth is given by one player to another
+    if state.deepest < state.level:
         problems.append("counters")
-    if (state.phase is Phase.OFFER) != (len(state.offered) == 2):
+    if (state.phase is Phase.OFFER) != (len(state.offered) == 2) or (
+        state.phase is not Phase.OFFER and state.offered
+    ):
         problems.append("offered")
-    if state.phase in (Phase.CARD, Phase.AFTER) and state.card is None:
+    if (state.phase in (Phase.CARD, Phase.AFTER)) != (state.card is not None):
         problems.append("card")
-    if len(state.away) == count and 0 <= state.seat < count:
-        present = count - sum(state.away)
-        waiting = state.phase is Phase.WAITING
-        if state.phase is not Phase.ENDED and waiting != (present < 2):
-            problems.append("waiting")
-        if state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER) and state.away[state.seat]:
-            problems.append("away")  # the active player is never away with a card in hand
-        if state.phase is Phase.DEEPER and present < count:
-            problems.append("deeper")
-        if waiting and (state.card is not None or state.offered):
-            problems.append("card")
+    if state.phase is Phase.AFTER and state.card not in state.gone:
+        problems.append("card")  # the card on the table after Done is done
+    if state.phase is not Phase.CARD and (state.timer_started is not None):
+        problems.append("timer")
+    shown = [*state.offered, *([state.card] if state.phase is Phase.CARD else [])]
+    if len(set(shown)) != len(shown) or any(card in state.gone for card in shown):
+        problems.append("card")  # a done or vetoed card is never shown again
+    in_piles = [card for pile in state.piles.values() for card in pile]
+    piled = set(in_piles)
+    # Each card in one place: a pile, the table, or gone.
+    if len(piled) != len(in_piles) or not state.gone.isdisjoint(piled) or piled & set(shown):
+        problems.append("piles")
+    present = count - sum(state.away)
+    waiting = state.phase is Phase.WAITING
+    if state.phase is not Phase.ENDED and waiting != (present < 2):
+        problems.append("waiting")
+    if state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER) and state.away[state.seat]:
+        problems.append("away")  # the active player is never away with a card in hand
+    if state.phase is Phase.DEEPER and (present < count or state.deeper_waiting):
+        problems.append("deeper")
     if state.held and state.phase is Phase.ENDED:
         problems.append("held")
     if problems:
-        raise ValueError(f"inconsistent session data: {', '.join(problems)}")
+        raise SaveError(f"inconsistent session data: {', '.join(dict.fromkeys(problems))}")

@@ -25,7 +25,6 @@ after ``unlock_rounds`` trust-building rounds there, as on first arrival.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
@@ -63,6 +62,7 @@ from deckgame.engine.actions import (
 )
 from deckgame.engine.dealer import TYPE_KEY, present_count
 from deckgame.engine.events import Event
+from deckgame.engine.saved import MAX_SECONDS, describe
 from deckgame.engine.state import Phase, State
 from deckgame.model import Card
 
@@ -370,9 +370,21 @@ def _check_warmth(state: State, cards: Cards, action: Warmth) -> None:
 
 def _time(now: object) -> None:
     if isinstance(now, bool) or not isinstance(now, int | float):
-        raise InvalidChoice(f"the time is a number of seconds, not {now!r}")
-    if not math.isfinite(now):
-        raise InvalidChoice("the time must be finite")
+        raise InvalidChoice(f"the time is a number of seconds, not {describe(now)}")
+    # Compared, not converted: math.isfinite() of a huge int raises OverflowError. A clock
+    # within the bounds keeps every difference of two times, and so the timer, finite.
+    if not -MAX_SECONDS <= now <= MAX_SECONDS:
+        raise InvalidChoice(f"the time must be finite, within {MAX_SECONDS:g} seconds of 0")
+
+
+def _counted(state: State, now: float) -> float:
+    """The timer's seconds once the run started at ``timer_started`` stops at ``now``.
+
+    A clock that went backwards counts as no time, never as negative time; the count stays
+    within the bounds a save can hold.
+    """
+    assert state.timer_started is not None
+    return min(MAX_SECONDS, state.timer_elapsed + max(0.0, now - state.timer_started))
 
 
 def _check_timer(state: State, cards: Cards, action: TimerStart | TimerPause) -> None:
@@ -528,9 +540,7 @@ def _timer(state: State, cards: Cards, action: TimerStart | TimerPause, out: Eve
     if isinstance(action, TimerStart):
         state.timer_started = now
     else:
-        assert state.timer_started is not None
-        # A clock that went backwards counts as no time, never as negative time.
-        state.timer_elapsed += max(0.0, now - state.timer_started)
+        state.timer_elapsed = _counted(state, now)
         state.timer_started = None
     emit(
         state,
@@ -639,7 +649,7 @@ def _hold(state: State, cards: Cards, action: Hold, out: Events) -> None:
     state.held = True
     paused = state.timer_started is not None
     if state.timer_started is not None:
-        state.timer_elapsed += max(0.0, float(action.now) - state.timer_started)
+        state.timer_elapsed = _counted(state, float(action.now))
         state.timer_started = None
     emit(state, out, "hold", player=None, timer_paused=paused)
 

@@ -16,13 +16,29 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from deckgame.model import MAX_PLAYERS, MIN_PLAYERS, Audience, IntimacyType
+from deckgame.engine.saved import (
+    MAX_COUNT,
+    MAX_ID,
+    MAX_SECONDS,
+    MAX_SEED,
+    Fields,
+    SaveError,
+    describe,
+    read_choice,
+    read_int,
+    read_list,
+    read_text,
+)
+from deckgame.model import MAX_LEVEL, MAX_PLAYERS, MIN_LEVEL, MIN_PLAYERS, Audience, IntimacyType
 
 MAX_NAME = 24
 MIN_UNLOCK_ROUNDS = 1
 MAX_UNLOCK_ROUNDS = 10
+MAX_LINES = 10_000  # excluded tags a saved session may hold
 PileKey = tuple[str, int]
 """A pile: (intimacy type value, level)."""
+_TYPES = frozenset(t.value for t in IntimacyType)
+_AUDIENCES = frozenset(a.value for a in Audience)
 
 
 class SettingsError(ValueError):
@@ -34,7 +50,8 @@ class PlayerCountError(SettingsError):
 
 
 class PlayerNameError(SettingsError):
-    """A name is empty, longer than 24 characters, has control characters, or repeats."""
+    """A name is empty, longer than 24 characters, has control characters, has no visible
+    character (only zero-width or combining ones, see :func:`is_visible`), or repeats."""
 
 
 class TypesError(SettingsError):
@@ -71,7 +88,62 @@ class Phase(StrEnum):
     ENDED = "ended"
 
 
+_PHASES = frozenset(p.value for p in Phase)
+
 _JOINERS = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner and joiner
+
+# Characters that leave no mark of their own. Unicode's Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt; Python's unicodedata does not carry it), as ranges: the
+# soft hyphen, the combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
+# inherent vowels, Mongolian variation selectors and vowel separator, zero-width and
+# direction marks, invisible operators, variation selectors, the byte order mark,
+# shorthand format controls, musical symbol formatting, tags and their selectors.
+_IGNORABLE: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+# Marks that draw on another character, spaces and separators, controls and formats:
+# none of them is seen alone.
+_UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs"})
+_BLANK_GLYPHS = frozenset({"\u2800"})  # BRAILLE PATTERN BLANK: a letter-sized nothing
+
+
+def is_visible(ch: str) -> bool:
+    """Whether the character ``ch`` leaves a mark of its own on the screen.
+
+    Not visible: combining and enclosing marks (``Mn``, ``Me``), spaces and separators
+    (``Zs``, ``Zl``, ``Zp``), controls, format characters and surrogates (``Cc``, ``Cf``,
+    ``Cs``), the default-ignorable code points (variation selectors, the combining grapheme
+    joiner, Hangul fillers, tags...) and the blank Braille pattern. Everything else is:
+    letters and digits of every script, punctuation, symbols and emoji, spacing marks, and
+    code points this Python's Unicode tables do not know yet (newer emoji).
+
+    >>> [is_visible(c) for c in ("a", "日", "😀", "\u200c", "\ufe0f", "\u034f", "\U000e0100")]
+    [True, True, True, False, False, False, False]
+    """
+    point = ord(ch)
+    if any(low <= point <= high for low, high in _IGNORABLE) or ch in _BLANK_GLYPHS:
+        return False
+    return unicodedata.category(ch) not in _UNSEEN_CATEGORIES
+
+
+def _code_points(text: str) -> str:
+    return " ".join(f"U+{ord(ch):04X}" for ch in text)
 
 
 def _clean_name(raw: str) -> str:
@@ -81,11 +153,18 @@ def _clean_name(raw: str) -> str:
     if len(name) > MAX_NAME:
         raise PlayerNameError(f"the name {name[:MAX_NAME]!r}... is longer than {MAX_NAME}")
     # Zero-width joiners belong to names in Persian, Indic scripts and emoji sequences;
-    # other format characters (direction overrides among them) could disguise a name.
+    # other format characters (direction overrides among them) could disguise a name,
+    # and a lone surrogate (from a JSON escape) is no character at all.
     if any(
-        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in _JOINERS for ch in name
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in _JOINERS
+        for ch in name
     ):
         raise PlayerNameError(f"the name {name!r} contains control characters")
+    if not any(is_visible(ch) for ch in name):
+        # Shown as code points: the name itself would print as nothing.
+        raise PlayerNameError(
+            f"a player name needs at least one visible character, not only {_code_points(name)}"
+        )
     return name
 
 
@@ -174,17 +253,19 @@ class Settings:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
-        """Settings from ``to_dict`` output (validated again)."""
-        decks = data.get("decks")
+    def from_dict(cls, data: object) -> Settings:
+        """Settings from ``to_dict`` output, read strictly (:mod:`deckgame.engine.saved`)
+        and validated again; ``ValueError`` for anything else."""
+        fields = Fields(data, "settings")
+        decks = fields.raw("decks", None)
         return cls(
-            players=tuple(data["players"]),
-            audience=Audience(data["audience"]),
-            types=frozenset(IntimacyType(t) for t in data["types"]),
-            excluded=frozenset(data.get("excluded", ())),
-            unlock_rounds=int(data.get("unlock_rounds", 2)),
-            offered=int(data.get("offered", 1)),
-            decks=None if decks is None else frozenset(decks),
+            players=tuple(fields.texts("players", items=MAX_PLAYERS)),
+            audience=Audience(fields.choice("audience", _AUDIENCES)),
+            types=frozenset(IntimacyType(t) for t in fields.choices("types", _TYPES)),
+            excluded=frozenset(fields.texts("excluded", items=MAX_LINES, default=[])),
+            unlock_rounds=fields.integer("unlock_rounds", MIN_UNLOCK_ROUNDS, MAX_UNLOCK_ROUNDS, 2),
+            offered=fields.integer("offered", 1, 2, 1),
+            decks=None if decks is None else frozenset(fields.texts("decks", MAX_ID)),
         )
 
 
@@ -320,51 +401,67 @@ class State:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> State:
-        """The state ``to_dict`` wrote. ``KeyError``/``ValueError``/``TypeError`` if foreign.
+    def from_dict(cls, data: object) -> State:
+        """The state ``to_dict`` wrote, every field read strictly (see
+        :mod:`deckgame.engine.saved`): ``ValueError`` for anything else.
 
         Saves from before away and hold load with everyone present and nothing held.
+        The parts are checked one by one here; how they fit together is the game's check.
         """
-        started = data["timer_started"]
+        fields = Fields(data, "state")
+        settings = Settings.from_dict(fields.raw("settings"))
+        count = len(settings.players)
+        last = count - 1
+        piles: dict[PileKey, list[str]] = {}
+        for key, pile in read_list(fields.raw("piles"), "state.piles", _read_pile, longest=99):
+            if key in piles:
+                raise SaveError(f"state.piles: two piles for {key[0]} level {key[1]}")
+            piles[key] = pile
         return cls(
-            settings=Settings.from_dict(data["settings"]),
-            seed=int(data["seed"]),
-            draws=int(data["draws"]),
-            phase=Phase(data["phase"]),
-            level=int(data["level"]),
-            deepest=int(data["deepest"]),
-            turn=int(data["turn"]),
-            round=int(data["round"]),
-            seat=int(data["seat"]),
-            trust_rounds=int(data["trust_rounds"]),
-            round_done=[bool(x) for x in data["round_done"]],
-            piles={(str(t), int(lv)): [str(c) for c in pile] for t, lv, pile in data["piles"]},
-            mix={str(k): int(v) for k, v in data["mix"].items()},
-            offered=[str(c) for c in data["offered"]],
-            card=None if data["card"] is None else str(data["card"]),
-            other=None if data["other"] is None else int(data["other"]),
-            timer_started=None if started is None else float(started),
-            timer_elapsed=float(data["timer_elapsed"]),
-            votes=int(data["votes"]),
-            warmth_from=[int(x) for x in data["warmth_from"]],
-            warmth_given=[int(x) for x in data["warmth_given"]],
-            warmth_received=[int(x) for x in data["warmth_received"]],
-            starred=[str(c) for c in data["starred"]],
-            done_by_type={str(k): int(v) for k, v in data["done_by_type"].items()},
-            dealt=dict.fromkeys(str(c) for c in data["dealt"]),
-            gone={str(c) for c in data["gone"]},
-            away=[_flag(x) for x in data.get("away", ())],
-            round_away=[_flag(x) for x in data.get("round_away", ())],
-            held=_flag(data.get("held", False)),
-            deeper_waiting=_flag(data.get("deeper_waiting", False)),
+            settings=settings,
+            seed=fields.integer("seed", -MAX_SEED, MAX_SEED),
+            draws=fields.integer("draws", 0, MAX_COUNT * 1000),
+            phase=Phase(fields.choice("phase", _PHASES)),
+            level=fields.integer("level", MIN_LEVEL, MAX_LEVEL),
+            deepest=fields.integer("deepest", MIN_LEVEL, MAX_LEVEL),
+            turn=fields.integer("turn", 1, MAX_COUNT),
+            round=fields.integer("round", 1, MAX_COUNT),
+            seat=fields.integer("seat", 0, last),
+            trust_rounds=fields.integer("trust_rounds", 0, MAX_COUNT),
+            round_done=fields.flags("round_done", length=count),
+            piles=piles,
+            mix=fields.counts("mix", _TYPES),
+            offered=fields.texts("offered", MAX_ID, items=2),
+            card=fields.optional_text("card", MAX_ID),
+            other=fields.optional_integer("other", 0, last),
+            timer_started=fields.optional_number("timer_started", -MAX_SECONDS, MAX_SECONDS),
+            timer_elapsed=fields.number("timer_elapsed", 0.0, MAX_SECONDS),
+            votes=fields.integer("votes", 0, last),
+            warmth_from=fields.integers("warmth_from", 0, last, items=last),
+            warmth_given=fields.integers("warmth_given", 0, MAX_COUNT, length=count),
+            warmth_received=fields.integers("warmth_received", 0, MAX_COUNT, length=count),
+            starred=fields.texts("starred", MAX_ID),
+            done_by_type=fields.counts("done_by_type", _TYPES),
+            dealt=dict.fromkeys(fields.texts("dealt", MAX_ID)),
+            gone=set(fields.texts("gone", MAX_ID)),
+            # Older saves have no away state: everyone present (filled in on creation).
+            away=fields.flags("away", length=count) if fields.has("away") else [],
+            round_away=(
+                fields.flags("round_away", length=count) if fields.has("round_away") else []
+            ),
+            held=fields.flag("held", False),
+            deeper_waiting=fields.flag("deeper_waiting", False),
         )
 
 
-def _flag(value: object) -> bool:
-    """A saved boolean; anything else is foreign data (``"false"`` must not read as true)."""
-    if not isinstance(value, bool):
-        raise TypeError(f"not a boolean: {value!r}")
-    return value
+def _read_pile(value: object, what: str) -> tuple[PileKey, list[str]]:
+    """A saved pile: ``[type, level, [card id, ...]]``."""
+    if not isinstance(value, list) or len(value) != 3:
+        raise SaveError(f"{what}: [type, level, cards] is needed, not {describe(value)}")
+    type_ = read_choice(value[0], f"{what}[0]", _TYPES)
+    level = read_int(value[1], f"{what}[1]", MIN_LEVEL, MAX_LEVEL)
+    cards = read_list(value[2], f"{what}[2]", lambda v, w: read_text(v, w, MAX_ID))
+    return (type_, level), cards
 
 
 def seats_other_than(seat: int, count: int) -> Iterable[int]:
