@@ -134,6 +134,9 @@ def test_resizing_to_4k_and_back_with_the_help_open_keeps_every_cache_in_budget(
     resize(app, (1280, 720))
     assert_within_budgets(app, (1280, 720))
     assert app.look.text.cache_bytes() <= max(16 * 2**20, 2 * window_bytes((1280, 720)))
+    # Once the window keeps its size, the table under the help keeps one picture of itself.
+    app.step(dt=0.1)
+    assert table._frame is not None and table._frame.get_size() == (1280, 720)
 
 
 def test_a_theme_change_lets_go_of_the_old_themes_pictures(tmp_path: Path) -> None:

@@ -556,8 +556,13 @@ class TableScene(Scene):
         if key is not None and key == self._frame_key_drawn and self._frame is not None:
             surface.blit(self._frame, (0, 0))
             return
-        if self._frame is not None and self._frame.get_size() != surface.get_size():
-            self._frame = None  # let the old size go before this frame draws the new one
+        # A window of a new size (a step of a drag, most likely the first of many) keeps no
+        # picture: a fresh 33 MB one at 4K costs more than drawing the table. The next
+        # frame at the same size keeps one.
+        last = self._frame_key_drawn
+        resized = last is not None and last[1] != surface.get_size()  # (the key's size)
+        if resized:
+            self._frame = None
         backdrop(surface, self.look)
         self._draw_top_bar(surface)
         self._draw_seats(surface)
@@ -566,11 +571,11 @@ class TableScene(Scene):
         self.draw_buttons(surface)
         if key is not None:
             # One window-sized picture, owned by the table: refilled in place, not copied
-            # anew (33 MB at 4K) at every change. (A blit onto an alpha copy would blend.)
-            if self._frame is None or self._frame.get_flags() & pygame.SRCALPHA:
-                self._frame = surface.copy()
-            else:
+            # anew at every change. (A blit onto an alpha copy would blend.)
+            if self._frame is not None and not self._frame.get_flags() & pygame.SRCALPHA:
                 self._frame.blit(surface, (0, 0))
+            elif not resized:
+                self._frame = surface.copy()
             self._frame_key_drawn = key
 
     def _view(self, card: Card, *, starred: bool = False) -> CardView:
