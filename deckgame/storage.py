@@ -130,6 +130,9 @@ class Store:
         )
         self.messages: list[str] = []
         self.last_set_aside: Path | None = None  # where the last unusable file was moved
+        # Files there but not readable now (permissions, a disk error): never overwritten
+        # by a read-modify-write that took them for empty.
+        self._unreadable: set[Path] = set()
 
     @property
     def settings_path(self) -> Path:
@@ -158,7 +161,9 @@ class Store:
             return None
         except OSError as exc:
             self.messages.append(f"could not read {path}: {exc.strerror or exc}")
+            self._unreadable.add(path)
             return None
+        self._unreadable.discard(path)
         reason = None
         try:
             envelope = json.loads(raw.decode("utf-8"))
@@ -256,6 +261,11 @@ class Store:
         return {}, {}
 
     def _write_history(self, groups: dict[str, list[str]], starred: dict[str, JSONDict]) -> None:
+        if self.history_path in self._unreadable:
+            # What we read was nothing because the file could not be read: writing now would
+            # replace every group's history with this one night.
+            self.messages.append(f"{self.history_path} could not be read: tonight is not added")
+            return
         data: JSONDict = {"groups": groups}
         if starred:
             data["starred"] = starred

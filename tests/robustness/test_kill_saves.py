@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from deckgame.storage import STALE_TEMP_SECONDS, Store, remove_stale_temps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,3 +46,25 @@ def test_a_temp_file_of_a_dead_or_old_writer_goes_and_ours_stays(tmp_path: Path)
     assert ours.exists()  # our own write in progress is never touched
     store.save_autosave({"kind": "x"})
     assert store.load_autosave() == {"kind": "x"}
+
+
+def test_a_history_that_cannot_be_read_is_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path, tmp_path)
+    store.add_history(["Ana", "Ben"], ["a", "b"])
+    store.add_history(["Cy", "Dee"], ["c"])
+    before = store.history_path.read_bytes()
+    original = Path.read_bytes
+
+    def failing(self: Path) -> bytes:
+        if self == store.history_path:
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    store.add_history(["Ana", "Ben"], ["z"])  # read nothing: must not write "z" alone
+    monkeypatch.undo()
+    assert store.history_path.read_bytes() == before
+    assert any("could not be read" in m for m in store.messages)
+    assert Store(tmp_path, tmp_path).load_history(["Cy", "Dee"]) == ["c"]
