@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from deckgame.clashes import duplicate_message, problem_order, with_clashes
+from deckgame.clashes import duplicate_message, with_clashes
 from deckgame.messages import message_for
 from deckgame.model import (
     DEFAULT_LEVEL_NAMES,
@@ -215,7 +215,9 @@ def _load_deck_file(path: Path, origin: Origin, pack: PackOf) -> LoadedDeck:
         doc.root = doc.data = None
         cards = resolve_cards(spec, pack)
         closing = resolve_closing(spec, pack)
-        problems += _duplicates_within(doc.path, [*cards, *closing], located, places)
+        for problem in _duplicates_within(doc.path, [*cards, *closing], located, places):
+            doc.add(problem)
+        problems = doc.listed()
     return LoadedDeck(
         path=path,
         origin=origin,
@@ -223,7 +225,7 @@ def _load_deck_file(path: Path, origin: Origin, pack: PackOf) -> LoadedDeck:
         spec=spec,
         cards=tuple(cards),
         closing=tuple(closing),
-        problems=tuple(sorted(problems, key=problem_order)),
+        problems=tuple(problems),  # in file order, as Document.listed gives them
         places=places,
     )
 
@@ -236,7 +238,7 @@ def load_pack_file(path: Path) -> tuple[PackSpec | None, list[Problem]]:
             spec, problems, _ = _validate(doc, PackSpec, lambda loc: _PACK_KEYS)
         except Exception as exc:  # the same last line of defence as load_deck_file
             return None, [Problem(str(path), 1, 1, f"cannot read this file ({type(exc).__name__})")]
-    return (spec if not problems else None), sorted(problems, key=problem_order)
+    return (spec if not problems else None), problems  # in file order (Document.listed)
 
 
 _DECK_KEYS = list(DeckSpec.model_fields)
@@ -262,26 +264,23 @@ def _validate(
     Returns the spec (for a deck with bad cards: the spec without them, or None when the
     deck itself is at fault), every problem, and the locations of the dropped cards.
     """
-    problems = doc.listed()
     root = doc.root
     if isinstance(root, ScalarNode) and doc.data == "" and root.style in (None, ""):
         root = None  # "---" and nothing else: a document with no content
     if root is None:
-        if not problems:
-            problems.append(
+        if not doc.problems:
+            doc.add(
                 Problem(doc.path, 1, 1, f"the file is empty: a {_what(model)} is a mapping of keys")
             )
-        return None, problems, set()
+        return None, doc.listed(), set()
     if not isinstance(root, MappingNode) or not isinstance(doc.data, dict):
         if not isinstance(root, MappingNode):
             shown = "a list" if isinstance(root, SequenceNode) else "a single value"
-            problems.append(
-                doc.at(
-                    root,
-                    f"a {_what(model)} file must be a mapping of keys such as 'name:', not {shown}",
-                )
+            doc.report(
+                root,
+                f"a {_what(model)} file must be a mapping of keys such as 'name:', not {shown}",
             )
-        return None, problems, set()
+        return None, doc.listed(), set()
     finder = NodeFinder(root)  # one index of each mapping's keys for all the errors
     bad_locs: list[Loc] = []
 
@@ -319,10 +318,12 @@ def _validate(
         spec = None
         take(exc.errors(include_url=False))
         del exc
-    problems = doc.listed()
     clashes = _level_clashes(doc, root, finder)
+    for problem in clashes:
+        doc.add(problem)
+    problems = doc.listed()
     if clashes:
-        return None, [*problems, *clashes], set()
+        return None, problems, set()
     if not problems:
         return spec, problems, set()
     if model is not DeckSpec:

@@ -153,6 +153,15 @@ class Document:
         else:
             self.problems.append(self.at(node, message))
 
+    def add(self, problem: Problem) -> None:
+        """List ``problem``, or count it when the list is full."""
+        if not self.full:
+            self.problems.append(problem)
+        elif not self.unlisted:
+            self.unlisted, self.unlisted_at = 1, (problem.line, problem.column)
+        else:
+            self.unlisted += 1
+
     def count_unlisted(self, node: Node) -> None:
         """Count a problem at ``node`` that is not listed (call only when ``full``)."""
         if not self.unlisted:
@@ -160,12 +169,13 @@ class Document:
         self.unlisted += 1
 
     def listed(self) -> list[Problem]:
-        """The problems listed, and a last one saying how many more were found."""
+        """The problems listed, in file order, and last one saying how many more were found."""
+        ordered = sorted(self.problems, key=lambda p: (p.line, p.column, p.message))
         if not self.unlisted:
-            return list(self.problems)
+            return ordered
         more = f"{self.unlisted:,} more problem" + ("s" if self.unlisted > 1 else "")
         return [
-            *self.problems,
+            *ordered,
             Problem(
                 self.path,
                 *self.unlisted_at,

@@ -129,6 +129,15 @@ def test_problems_past_the_cap_are_counted_not_listed(tmp_path: Path) -> None:
     assert len(deck.cards) == 1
 
 
+def test_duplicate_cards_past_the_cap_are_counted_too(tmp_path: Path) -> None:
+    cap = yamlsafe.MAX_PROBLEMS
+    deck = load_text(tmp_path, GOOD + "    - ask: Hello?\n" * (cap + 5))
+    assert len(deck.problems) == cap + 1
+    assert [(p.line, p.column) for p in deck.problems[:2]] == [(6, 7), (7, 7)]
+    assert deck.problems[-1].message.startswith("5 more problems from here on not listed")
+    assert (deck.problems[-1].line, deck.problems[-1].column) == (6 + cap, 7)
+
+
 def test_a_list_of_tags_no_deck_needs_is_one_problem(tmp_path: Path) -> None:
     text = GOOD + "tags: [" + ", ".join(["Bad"] * 5_000) + "]\n"
     assert where(load_text(tmp_path, text)) == [
