@@ -144,8 +144,8 @@ def check_placeholders(text: str) -> list[str]:
         return []
     problems: list[str] = []
     i = 0
-    n = len(text)
-    while i < n:
+    while (brace := _BRACE.search(text, i)) is not None:  # from brace to brace
+        i = brace.start()
         ch = text[i]
         if ch == "{":
             if text.startswith("{{", i):
@@ -170,11 +170,13 @@ def check_placeholders(text: str) -> list[str]:
                 continue
             problems.append("unmatched '}': write }} for a literal brace")
             i += 1
-        else:
-            i += 1
     return problems
 
 
+_BRACE = re.compile(r"[{}]")
+# Neither alphanumeric (str.isalnum: \w without "_") nor a space nor a brace. One regex,
+# not a Python loop over every character: deriving ids is on the hot path of loading.
+_PUNCTUATION = re.compile(r"[^\w\s{}]|_")
 _TOKEN = re.compile(r"\{\{|\}\}|\{player\}|\{other\}")
 
 
@@ -198,8 +200,7 @@ def render_text(text: str, *, player: str, other: str) -> str:
 def normalise_text(text: str) -> str:
     """Text folded for comparison: NFKC, case-folded, punctuation dropped, spaces squeezed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(ch if ch.isalnum() or ch.isspace() or ch in "{}" else " " for ch in folded)
-    return " ".join(kept.split())
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
 def derive_card_id(kind: CardKind, text: str, type_: IntimacyType, level: int | None) -> CardId:
