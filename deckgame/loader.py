@@ -347,6 +347,10 @@ def _checked_cards(data: dict[Any, Any], take: Any) -> dict[Any, Any]:
     def cards_of(prefix: Loc, cards: list[Any]) -> list[Any]:
         result: list[Any] = []
         for i, card in enumerate(cards):
+            if not isinstance(card, dict):  # pydantic's answer, without raising for it
+                take([{"type": "model_type", "loc": (), "input": card}], (*prefix, i))
+                result.append(_PLACEHOLDER)
+                continue
             try:
                 result.append(CardSpec.model_validate(card))
             except ValidationError as exc:
