@@ -115,7 +115,8 @@ def type_scale(scale: float) -> float:
     >>> type_scale(2.0), type_scale(1.0), type_scale(0.25)
     (2.0, 1.0, 0.5)
     """
-    return scale if scale >= 1.0 else math.sqrt(scale)
+    # A card laid out before its window has its size may be no size at all: never below 0.
+    return scale if scale >= 1.0 else math.sqrt(max(0.0, scale))
 
 
 def card_height_for(text_px: int) -> int:

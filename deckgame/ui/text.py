@@ -80,6 +80,18 @@ class TextLog:
         return min(self.sizes, key=itemgetter(0))
 
 
+def render_font(font: pygame.font.Font, text: str, colour: RGB, wrap: int = 0) -> pygame.Surface:
+    """``font.render``, except that text with no width (zero-width characters alone: a
+    joiner, a variation selector, a combining grapheme joiner) gives an empty picture one
+    line tall instead of SDL's "Text has zero width" error."""
+    try:
+        return font.render(text, True, colour, None, max(0, wrap))
+    except pygame.error:
+        if font.size(text)[0] > 0:
+            raise
+        return pygame.Surface((0, font.get_linesize()), pygame.SRCALPHA)
+
+
 class TextBook:
     """Fonts by (face, size) and rendered text by content, plus the script fallback."""
 
@@ -234,7 +246,7 @@ class TextBook:
             font.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER}.get(
                 align, pygame.FONT_RIGHT
             )
-            surface = font.render(text, True, colour, None, max(0, wrap))
+            surface = render_font(font, text, colour, wrap)
         self.renders += 1
         return self._text.put(key, surface)
 
@@ -346,7 +358,7 @@ class TextBook:
         for text, direction, chosen in visual(shown, itemgetter(1), paragraph):
             font = self.font(chosen, size)
             shape(font, text, direction)
-            image = font.render(text, True, colour)
+            image = render_font(font, text, colour)
             k = self._scale(chosen, size)
             if k != 1.0:
                 scaled = (
