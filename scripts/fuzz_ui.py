@@ -16,6 +16,7 @@ a temporary folder.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -28,6 +29,8 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# SDL would turn Ctrl+C and SIGTERM into a quit event nobody reads: keep Python's own.
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "robustness"))
@@ -52,6 +55,18 @@ def current_rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def trimmed_rss_mb() -> float:
+    """RSS once the C allocator gave its free pages back (glibc keeps freed surfaces'
+    memory otherwise): what a growing number here means is a leak, not fragmentation."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return current_rss_mb()
+
+
 def replay(seed: int, steps: int) -> int:
     """Run seed ``seed`` up to step ``steps`` and show what failed at its last step."""
     home = Path(tempfile.mkdtemp(prefix="deckgame-fuzz-"))
@@ -62,7 +77,7 @@ def replay(seed: int, steps: int) -> int:
             try:
                 fuzzer.step()
             except FuzzFailure as failure:
-                failures.append(failure)
+                failures.append(failure.detach())
                 fuzzer.tracked = None
                 fuzzer.app = fuzzer._new_app()
         last = [f for f in failures if f.step == steps - 1]
@@ -97,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     slowest: list[tuple[float, int, int, str]] = []  # seconds, seed, step, what
     scenes: Counter[str] = Counter()
     phases: Counter[str] = Counter()
+    trimmed: list[float] = []  # RSS after each seed, the allocator trimmed
     seed = args.seed
     last_print = started
     interrupted = False
@@ -113,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                     try:
                         fuzzer.step()
                     except FuzzFailure as failure:
-                        report.failures.append(failure)
+                        report.failures.append(failure.detach())
                         counts[failure.signature] += 1
                         if failure.signature not in first:
                             first[failure.signature] = failure
@@ -146,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
                 slowest = sorted(slowest, reverse=True)[:10]
                 seeds += 1
                 fuzzer.app.ctx.close_session()
-                del fuzzer
+                del fuzzer, report
                 shutil.rmtree(home, ignore_errors=True)
+                trimmed.append(trimmed_rss_mb())
             seed += 1
     except KeyboardInterrupt:
         interrupted = True
@@ -173,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     for spent, s, step, what in slowest:
         print(f"  {spent * 1000:8.1f} ms  seed {s} step {step}: {what}")
     print(f"peak memory:  {peak_rss_mb():.0f} MB RSS (now {current_rss_mb():.0f} MB)")
+    if trimmed:
+        shown = ", ".join(f"{mb:.0f}" for mb in trimmed[:: max(1, len(trimmed) // 12)])
+        print(f"RSS after each seed, trimmed (MB): {shown} (last {trimmed[-1]:.0f})")
     print("scenes (steps on top): " + ", ".join(f"{k} {v}" for k, v in scenes.most_common()))
     print("table phases (steps):  " + ", ".join(f"{k} {v}" for k, v in phases.most_common()))
     for signature in counts:

@@ -24,16 +24,12 @@ EVENTS = int(os.environ.get("UI_FUZZ_EVENTS", "1600"))
 SEEDS = int(os.environ.get("UI_FUZZ_SEEDS", str(len(STARTS))))
 
 KNOWN: dict[str, str] = {
-    # Reported (ui/text.py): a text of zero-width characters only (a name field holding
-    # U+200C, U+FE0F, U+034F...) makes font.render raise "Text has zero width".
-    "error: Text has zero width @ ui/text.py:_render": "a text field of zero-width characters",
-    # Reported (ui/text.py): a run of zero-width characters in mixed-script text (a name
-    # "\u200d美咲" on a card's "answers" line, or in a name field).
-    "error: Text has zero width @ ui/text.py:_draw_line": "a zero-width run in mixed text",
-    # Reported (ui/scenes/workshop.py, ui/cardlayout.py): Decks pressed in the frame in
-    # which the window shrank lays the workshop out with the old size's metrics; the
-    # preview card gets a negative size and type_scale takes its square root.
-    "ValueError: math domain error @ ui/cardlayout.py:type_scale": "workshop before a resize",
+    # Reported (ui/scenes/workshop.py): Decks pressed in the frame in which the window
+    # shrinks (the click handled before the resize event) lays the workshop out for the
+    # new, smaller window with the old, larger metrics: the preview card's size is
+    # negative and pygame.Surface refuses it. Repro: 1920x1080 title, set_mode(800x600),
+    # step([click(Decks), VIDEORESIZE 800x600]).
+    "error: Invalid resolution for Surface @ ui/cards.py:render_card": "workshop before a resize",
 }
 
 

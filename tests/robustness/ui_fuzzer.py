@@ -289,6 +289,12 @@ class FuzzFailure(AssertionError):
         self.signature = signature
         self.step = step
 
+    def detach(self) -> FuzzFailure:
+        """Let go of the traceback and the exception behind it (the message keeps what
+        they said): kept, they would keep the crashed window and its caches alive."""
+        self.__traceback__ = self.__cause__ = self.__context__ = None
+        return self
+
 
 def signature_of(error: BaseException) -> str:
     """``Type: message @ deckgame/path.py:function`` for the innermost frame of the game."""
@@ -751,7 +757,7 @@ class UiFuzzer:
             except FuzzFailure as failure:
                 if not keep_going:
                     raise
-                self.report.failures.append(failure)
+                self.report.failures.append(failure.detach())
                 if self.log is not None:
                     self.log(str(failure))
                 self.tracked = None
