@@ -491,8 +491,9 @@ class WorkshopScene(Scene):
         row(self.buttons, self.button_row, bh, m.gap)
         self.focus.set(list(self.buttons))
         card = self.current_card()
-        if card is not None:
-            self._render(card, self.card_rect().size)  # drawn now, so draw() only blits it
+        size = self.card_rect().size
+        if card is not None and min(size) > 0:
+            self._render(card, size)  # drawn now, so draw() only blits it
 
     def problems(self) -> list[Problem]:
         """The chosen deck's problems, then those outside any deck (pack files, paths)."""
@@ -522,7 +523,9 @@ class WorkshopScene(Scene):
         m = self.look.metrics
         info_h = round(m.small * 1.5) * len(self._info_lines(self.current_card())) + m.gap
         box = self.problem_box()
-        room = self.right.height - info_h - (box.height + m.gap if box is not None else 0)
+        # Never below nothing: a layout made in the frame a window shrinks (before its resize
+        # event) can have less room than the lines under the card.
+        room = max(0, self.right.height - info_h - (box.height + m.gap if box is not None else 0))
         area = pygame.Rect(self.right.x, self.right.y, self.right.width, room)
         if self.printed:
             ch = area.height
@@ -693,7 +696,7 @@ class WorkshopScene(Scene):
             wrap = stage.width - 4 * m.gap
             img = text.render(msg, m.body, theme.text, wrap=wrap, align="center")
             surface.blit(img, img.get_rect(center=stage.center))
-        else:
+        elif min(rect.size) > 0:
             surface.blit(self._render(card, rect.size), rect)
         y = stage.bottom + m.gap
         for line, colour in self._info_lines(card):
