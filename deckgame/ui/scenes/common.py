@@ -5,13 +5,20 @@ from __future__ import annotations
 import pygame
 
 from deckgame.ui.assets import Face
-from deckgame.ui.look import Look, rounded_rect
+from deckgame.ui.look import Look, rounded_rect, shadow
 from deckgame.ui.widgets import Button
 
 
 def veil(surface: pygame.Surface, colour: tuple[int, int, int, int]) -> None:
     """Dim everything under an overlay (blended in place: no window-sized layer is kept)."""
     rounded_rect(surface, colour, surface.get_rect(), 0)
+
+
+def overlay_panel(surface: pygame.Surface, look: Look, panel: pygame.Rect) -> None:
+    """An overlay's panel: what lies beneath dimmed, then a raised card of the theme."""
+    veil(surface, look.theme.overlay)
+    shadow(surface, look, panel, look.metrics.radius)
+    rounded_rect(surface, look.theme.surface, panel, look.metrics.radius)
 
 
 def backdrop(surface: pygame.Surface, look: Look) -> None:

@@ -15,10 +15,10 @@ from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
 from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
-from deckgame.ui.look import rounded_rect, shadow
+from deckgame.ui.look import rounded_rect
 from deckgame.ui.runs import sentence_direction
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import row, veil
+from deckgame.ui.scenes.common import overlay_panel, row
 from deckgame.ui.session import Session
 from deckgame.ui.widgets import Button
 
@@ -160,11 +160,7 @@ class DeeperScene(Scene):
 
     # Drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        t = self.look.theme
-        m = self.look.metrics
-        veil(surface, t.overlay)
-        shadow(surface, self.look, self.panel, m.radius)
-        rounded_rect(surface, t.surface, self.panel, m.radius)
+        overlay_panel(surface, self.look, self.panel)
         if self.ceremony is not None:
             self._draw_ceremony(surface)
         else:

@@ -6,9 +6,8 @@ import pygame
 
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
-from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import veil
+from deckgame.ui.scenes.common import overlay_panel
 from deckgame.ui.widgets import Button, pointer_pos
 
 KEYS: tuple[tuple[str, str], ...] = tuple(keymap.help_rows())
@@ -46,9 +45,7 @@ class HelpScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
-        veil(surface, t.overlay)
-        shadow(surface, self.look, self.panel, m.radius)
-        rounded_rect(surface, t.surface, self.panel, m.radius)
+        overlay_panel(surface, self.look, self.panel)
         title = self.look.text.render("Keys", m.heading, t.text, face=Face.BOLD)
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         top = self.panel.y + m.margin + title.get_height() + m.gap

@@ -8,9 +8,8 @@ import pygame
 
 from deckgame.engine import End
 from deckgame.ui.assets import Face
-from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import veil
+from deckgame.ui.scenes.common import overlay_panel
 from deckgame.ui.widgets import Button, pointer_pos
 
 if TYPE_CHECKING:
@@ -89,9 +88,7 @@ class MenuScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
-        veil(surface, t.overlay)
-        shadow(surface, self.look, self.panel, m.radius)
-        rounded_rect(surface, t.surface, self.panel, m.radius)
+        overlay_panel(surface, self.look, self.panel)
         title = self.look.text.render("Menu", m.heading, t.text, face=Face.BOLD)
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         self.draw_buttons(surface)
