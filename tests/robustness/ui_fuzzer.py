@@ -651,13 +651,16 @@ class UiFuzzer:
         self._set_clocks()
         number = self.report.steps
         self.recent.append(f"step {number}: dt={dt:.3f} {what}: {_describe(events)}")
-        started = time.perf_counter()
+        spent = 0.0
         try:
             if self.pending_start is not None:
                 start, self.pending_start = self.pending_start, None
                 self.recent.append(f"walked to {start!r}")
                 self.enter(start)
-            self.app.step(events, dt=dt)
+            scene = type(self.app.top).__name__
+            started = time.perf_counter()
+            self.app.step(events, dt=dt)  # timed: the game's frame, not the fuzzer's walks
+            spent = time.perf_counter() - started
             if not self.app.running or not self.app.stack:
                 self._restart()
             self._set_clocks()
@@ -666,14 +669,14 @@ class UiFuzzer:
             self.report.steps += 1
             self.report.events += len(events)
             raise FuzzFailure(self._failure(error), signature_of(error), number) from error
-        spent = time.perf_counter() - started
         self.report.steps += 1
         self.report.events += len(events)
         top = self.app.top
         self.report.scenes[type(top).__name__] += 1
         slowest = self.report.slowest
         if len(slowest) < self.keep_slowest or spent > slowest[-1][0]:
-            slowest.append((spent, number, f"{what} in {type(top).__name__} at {self.app.size}"))
+            where = scene if scene == type(top).__name__ else f"{scene} -> {type(top).__name__}"
+            slowest.append((spent, number, f"{what} in {where} at {self.app.size}"))
             slowest.sort(reverse=True)
             del slowest[self.keep_slowest :]
 
