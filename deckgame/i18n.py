@@ -36,7 +36,7 @@ def pgettext(context: str, message: str) -> str:
     return _catalogue.pgettext(context, message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext's extractors look for
+def N_(message: str) -> str:
     """Marks ``message`` for translation where it is defined; :func:`_` translates it
     where it is shown (a table of words built at import time)."""
     return message

@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
     for t in TYPES:
         row = [sum(1 for c in cards if c.type == t and c.level == lv) for lv in LEVELS]
         print(f"{t:<14}" + "".join(f"{mark(v, 40):>6}" for v in row))
-    print("\nplayable per audience x level (2p >=120, 6p >=120; couples 2p L4 >=240; family 4p >=100)")
+    print("\nplayable per audience x level")
+    print("(2p, 6p >= 120; couples 2p L4 >= 240; family 4p >= 100)")
     for a in AUDIENCES:
         for lv in LEVELS:
             at = [c for c in cards if c.level == lv]
@@ -74,9 +75,11 @@ def main(argv: list[str]) -> int:
     if vote_bad:
         missed += 1
         print(f"  ! vote cards without min_players 3: {vote_bad[:5]}")
-    closing_levels = Counter(c.level_for_closing for c in library.closing) if hasattr(
-        Card, "level_for_closing"
-    ) else None
+    closing_levels = (
+        Counter(c.level_for_closing for c in library.closing)
+        if hasattr(Card, "level_for_closing")
+        else None
+    )
     if closing_levels:
         print(f"closing cards per level: {dict(closing_levels)}")
     print(f"\n{missed} target(s) missed" if missed else "\nall targets met")
