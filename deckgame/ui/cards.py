@@ -123,7 +123,7 @@ def render_card(
             border_top_left_radius=radius,
             border_top_right_radius=radius,
         )
-    if theme.name == "contrast" and not bleed_px:
+    if theme.outlined and not bleed_px:
         # On screen the outline marks the card's edge; on paper the cut is the edge, and an
         # outline on the trim line would vanish on whichever side the knife strays.
         pygame.draw.rect(surface, theme.text, (0, 0, w, h), max(2, px(3)), border_radius=radius)
@@ -147,7 +147,7 @@ def render_card(
     # Footer: who answers in a soft chip, and the deck it came from.
     if lay.who is not None and lay.who_chip is not None:
         pygame.draw.rect(surface, style.soft, lay.who_chip, border_radius=px(14))
-        if theme.name == "contrast":  # its soft fill is the face colour there: outline it
+        if theme.outlined:  # its soft fill is the face colour there: outline it
             pygame.draw.rect(surface, theme.text, lay.who_chip, max(1, px(2)), border_radius=px(14))
         who = lay.who
         surface.blit(_label(book, who, theme.text), who.rect)

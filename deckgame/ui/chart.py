@@ -40,7 +40,7 @@ def draw_radar(
     labels = []
     for kind in kinds:
         style = t.type_style(kind)
-        colour = style.colour if t.name != "contrast" else t.text
+        colour = t.mark_colour(kind)
         ic = icon(kind.value, round(m.small * 1.4), colour)
         text = look.text.render(
             f"{style.label} {values.get(kind, 0)}", m.small, t.text, face=Face.BOLD

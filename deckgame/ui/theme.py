@@ -57,6 +57,13 @@ class Theme:
     on_active_seat: RGB
     overlay: tuple[int, int, int, int]
     types: dict[str, TypeStyle] = field(default_factory=dict)
+    # Tokens: what a theme decides beyond its colours, so no scene asks for a theme by name.
+    outlined: bool = False  # edges drawn as lines: card faces, chips and resting seats
+    hue_marks: bool = True  # marks (timer bar, chart, rings, kind labels) in the type's hue
+
+    def mark_colour(self, kind: str) -> RGB:
+        """A mark drawn for an intimacy type: its hue, or plain text where hues are off."""
+        return self.type_style(kind).colour if self.hue_marks else self.text
 
     def type_style(self, kind: str) -> TypeStyle:
         """The style of an intimacy type (an ``str`` or its id)."""
@@ -64,7 +71,7 @@ class Theme:
 
     def kind_colour(self, kind: str) -> RGB:
         """The small "Question"/"Challenge" label on a card: the type's hue, darkened for text."""
-        if self.name == "contrast":
+        if not self.hue_marks:
             return self.text
         hue = self.type_style(kind).colour
         # Keep as much of the hue as legibility allows: move toward the text colour until the
@@ -193,6 +200,8 @@ _BANDS_HC: dict[str, RGB] = {
 HIGH_CONTRAST = Theme(
     name="contrast",
     label="High contrast",
+    outlined=True,
+    hue_marks=False,
     background=(0, 0, 0),
     background_edge=(0, 0, 0),
     surface=(0, 0, 0),

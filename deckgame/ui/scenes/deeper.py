@@ -270,7 +270,7 @@ class DeeperScene(Scene):
         for i, kind in enumerate(IntimacyType):
             grow = max(0.0, min(1.0, ease * 1.4 - i * 0.08))
             radius = max(2, round(biggest * (0.35 + 0.13 * i) * grow))
-            colour = t.type_style(kind).colour if t.name != "contrast" else t.text
+            colour = t.mark_colour(kind)
             pygame.draw.circle(surface, colour, centre, radius, max(2, m.px(3)))
         star = icon("star", round(biggest * 0.5), t.star)
         surface.blit(star, star.get_rect(center=centre))

@@ -690,7 +690,7 @@ class TableScene(Scene):
         done = bar.copy()
         done.width = round(bar.width * (1 - left / card.seconds))
         if done.width > 0:
-            colour = t.type_style(card.type).colour if t.name != "contrast" else t.text
+            colour = t.mark_colour(card.type)
             pygame.draw.rect(surface, colour, done, border_radius=bar.height)
 
     def _draw_top_bar(self, surface: pygame.Surface) -> None:
@@ -762,7 +762,7 @@ class TableScene(Scene):
             if away:  # stepped away: a quiet chip, still readable, still tappable
                 bg, fg = mix(t.surface_alt, t.background, 0.6), t.text_muted
             rounded_rect(surface, bg, rect, m.radius)
-            if not active and t.name == "contrast":
+            if not active and t.outlined:
                 pygame.draw.rect(surface, t.text, rect, 1, border_radius=m.radius)
             asked = self.prompt == "away" or (
                 self.warmth_pending
