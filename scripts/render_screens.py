@@ -26,7 +26,9 @@ from pathlib import Path
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-os.environ["DECKGAME_HOME"] = tempfile.mkdtemp(prefix="deckgame-screens-")
+# One fixed home (emptied first), not a fresh random one: the workshop prints its path, and
+# two runs must give the same pixels to compare a change against the code before it.
+os.environ["DECKGAME_HOME"] = str(Path(tempfile.gettempdir()) / "deckgame-screens-home")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pygame
@@ -37,6 +39,9 @@ from deckgame.ui.app import App
 from deckgame.ui.context import Context, Launch
 from deckgame.ui.scenes.table import TableScene
 from deckgame.ui.settings import UiSettings
+
+shutil.rmtree(os.environ["DECKGAME_HOME"], ignore_errors=True)
+Path(os.environ["DECKGAME_HOME"]).mkdir(parents=True)
 
 PLAYERS = ("Ana", "Ben", "美咲", "Omar")
 EIGHT = ("Ana", "Benedikt-Alexander", "美咲", "Omar", "Priya", "محمد", "Zoë", "Ngozi")
