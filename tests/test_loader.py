@@ -297,7 +297,19 @@ def test_origin_and_pack_are_kept(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "module_name",
-    ["deckgame.loader", "deckgame.yamlsafe", "deckgame.messages", "deckgame.model"],
+    [
+        "deckgame.loader",
+        "deckgame.yamlsafe",
+        "deckgame.messages",
+        "deckgame.model",
+        "deckgame.options",
+        "deckgame.content.problems",
+        "deckgame.content.resolve",
+        "deckgame.content.specs",
+        "deckgame.content.text",
+        "deckgame.content.yaml_read",
+        "deckgame.content.yaml_values",
+    ],
 )
 def test_docstring_examples_hold(module_name: str) -> None:
     import doctest

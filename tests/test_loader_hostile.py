@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from loader_helpers import load_bytes, load_text, where
 
 from deckgame import yamlsafe
+from deckgame.content import yaml_read
 from deckgame.loader import LoadedDeck, load_deck_file
 
 GOOD = "name: Tiny\ntype: emotional\nlevels:\n  1:\n    - ask: Hello?\n"
@@ -307,7 +308,7 @@ def test_the_pure_python_parser_reports_the_same_places(
 ) -> None:
     text = GOOD.replace("emotional", "emotinal") + "    - ask: Hi {x}\n      secnds: 3\n"
     with_c = [(p.line, p.column, p.message) for p in load_text(tmp_path, text).problems]
-    monkeypatch.setattr(yamlsafe, "_HAS_C", False)
+    monkeypatch.setattr(yaml_read, "_HAS_C", False)
     pure = [(p.line, p.column, p.message) for p in load_text(tmp_path, text).problems]
     assert pure == with_c and len(pure) == 3
 

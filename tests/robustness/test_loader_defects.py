@@ -22,6 +22,7 @@ import pytest
 from loader_helpers import load_bytes, load_text, where
 
 from deckgame import yamlsafe
+from deckgame.content import yaml_read
 from deckgame.loader import LoadedDeck, load_pack_file
 from deckgame.yamlsafe import Problem
 
@@ -86,7 +87,7 @@ def test_the_node_cap_counts_every_node_and_no_more(
 ) -> None:
     # GOOD has 12 nodes: the root, name and type (a key and a value each), levels and its
     # mapping, the key 1 and its list, the card's mapping and its ask (a key and a value).
-    monkeypatch.setattr(yamlsafe, "MAX_NODES", 12)
+    monkeypatch.setattr(yaml_read, "MAX_NODES", 12)
     assert load_text(tmp_path, GOOD).ok
     deck = load_text(tmp_path, GOOD + "    - ask: Again?\n")
     assert not deck.ok and "more than 12 keys and values" in deck.problems[0].message
@@ -95,13 +96,13 @@ def test_the_node_cap_counts_every_node_and_no_more(
 def test_a_long_line_is_read_by_the_c_parser(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not yamlsafe._HAS_C:
+    if not yaml_read._HAS_C:
         pytest.skip("PyYAML without libyaml")
 
     def refuse(text: str) -> None:
         raise AssertionError("the pure-Python parser was used")
 
-    monkeypatch.setattr(yamlsafe, "_PyComposer", refuse)
+    monkeypatch.setattr(yaml_read, "_PyComposer", refuse)
     deck = load_text(tmp_path, GOOD + "description: " + "x" * 5_000 + "\n")
     assert where(deck) == [(6, 14, "'description' is too long: 5000 characters, at most 1000")]
     brackets = load_text(tmp_path, "[" * 3_000)
@@ -208,7 +209,7 @@ def test_a_yaml_directive_with_a_huge_version_is_a_syntax_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pure: bool
 ) -> None:
     if pure:
-        monkeypatch.setattr(yamlsafe, "_HAS_C", False)
+        monkeypatch.setattr(yaml_read, "_HAS_C", False)
     deck = load_text(tmp_path, "%YAML 1." + "1" * 4301 + "\n---\n" + GOOD)
     ((line, _, message),) = where(deck)
     assert line == 1
@@ -275,7 +276,7 @@ def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pure: bool
 ) -> None:
     if pure:
-        monkeypatch.setattr(yamlsafe, "_HAS_C", False)
+        monkeypatch.setattr(yaml_read, "_HAS_C", False)
     deck = load_text(tmp_path, GOOD + "tags: [home")
     ((line, column, message),) = where(deck)
     assert (line, column) == (6, 12)  # libyaml's own mark would say 7:1, a line not there

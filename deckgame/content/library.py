@@ -1,0 +1,146 @@
+"""Deck files and folders loaded into one ``Library``, in load order, ids checked across
+them (the rule of :mod:`deckgame.clashes`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgame.clashes import with_clashes
+from deckgame.content.deck_file import LoadedDeck, Origin, load_deck_file, load_pack_file
+from deckgame.content.problems import Problem
+from deckgame.content.resolve import NO_PACK, PackOf, bar_level_names
+from deckgame.content.specs import DEFAULT_LEVEL_NAMES, Card, PackSpec
+
+__all__ = ["DECK_SUFFIXES", "PACK_FILE", "Library", "load_library", "load_paths"]
+
+PACK_FILE = "pack.yaml"
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Library:
+    """Everything loaded: the decks (in play or skipped) and every problem found."""
+
+    decks: list[LoadedDeck] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    packs: dict[str, PackSpec] = field(default_factory=dict)  # pack name -> its pack.yaml
+
+    # Level names (GAME.md "Level names"): a pack's own names belong to that pack's cards.
+
+    def level_names_for(self, card: Card) -> dict[int, str]:
+        """The level names ``card`` goes by: its own pack's, else the default ones."""
+        pack = self.packs.get(card.pack) if card.pack else None
+        return {**DEFAULT_LEVEL_NAMES, **(pack.levels if pack is not None else {})}
+
+    def bar_level_names(self, cards: Iterable[Card]) -> dict[int, str]:
+        """The level bar's names for ``cards`` in play: the default names unless every
+        one of them comes from one pack, then that pack's."""
+        return bar_level_names(cards)
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        """The level bar's names when every playable card loaded is in play."""
+        return bar_level_names(self.cards)
+
+    @property
+    def cards(self) -> list[Card]:
+        """The playable cards of every deck without problems."""
+        return [card for deck in self.decks if deck.ok for card in deck.cards]
+
+    @property
+    def closing(self) -> list[Card]:
+        """The closing cards of every deck without problems."""
+        return [card for deck in self.decks if deck.ok for card in deck.closing]
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """Every content tag a playable or closing card carries (what lines can match)."""
+        return frozenset(tag for card in (*self.cards, *self.closing) for tag in card.tags)
+
+    @property
+    def skipped(self) -> list[LoadedDeck]:
+        """Decks left out because of problems."""
+        return [deck for deck in self.decks if not deck.ok]
+
+
+def load_paths(paths: Iterable[Path], origin: Origin = Origin.EXTRA) -> Library:
+    """Load deck files and folders (recursively; ``pack.yaml`` names a folder's pack)."""
+    library = Library()
+    for path in paths:
+        _collect(library, Path(path), origin)
+    return _check_ids(library)
+
+
+def load_library(extra: Sequence[Path] = (), *, builtin: bool = True, user: bool = True) -> Library:
+    """The built-in packs, then the user's deck folder (if any), then ``extra``."""
+    from deckgame.paths import user_decks_dir
+    from deckgame.resources import builtin_decks_dir
+
+    library = Library()
+    if builtin:
+        _collect(library, builtin_decks_dir(), Origin.BUILTIN)
+    if user:
+        folder = user_decks_dir()
+        if folder.is_dir():
+            _collect(library, folder, Origin.USER)
+    for path in extra:
+        _collect(library, Path(path), Origin.EXTRA)
+    return _check_ids(library)
+
+
+def _collect(library: Library, path: Path, origin: Origin) -> None:
+    if path.is_dir():
+        packs: dict[Path, PackOf] = {}
+        for pack_file, files in _deck_folders(path):
+            if pack_file is not None and pack_file not in packs:
+                packs[pack_file] = _add_pack(library, pack_file)
+            pack = packs[pack_file] if pack_file is not None else NO_PACK
+            for file in files:
+                library.decks.append(load_deck_file(file, origin, pack))
+    elif path.is_file():
+        if path.name == PACK_FILE:
+            _add_pack(library, path)
+        else:
+            library.decks.append(load_deck_file(path, origin))
+    else:
+        library.problems.append(Problem(str(path), 1, 1, "no such file or folder"))
+
+
+def _deck_folders(root: Path) -> Iterator[tuple[Path | None, list[Path]]]:
+    """Each folder under ``root`` (sorted, hidden ones left out): its pack file and decks.
+
+    A folder without ``pack.yaml`` belongs to the nearest pack above it (if any).
+    """
+    packs: dict[Path, Path | None] = {}
+    for folder_name, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = Path(folder_name)
+        pack_file = folder / PACK_FILE if PACK_FILE in files else packs.get(folder.parent)
+        packs[folder] = pack_file
+        decks = sorted(
+            folder / name
+            for name in files
+            if name.endswith(DECK_SUFFIXES) and name != PACK_FILE and not name.startswith(".")
+        )
+        yield pack_file, decks
+
+
+def _add_pack(library: Library, path: Path) -> PackOf:
+    spec, problems = load_pack_file(path)
+    library.problems.extend(problems)
+    if spec is None:
+        return NO_PACK
+    library.packs[spec.name] = spec
+    return PackOf(spec.name, spec.levels)
+
+
+def _check_ids(library: Library) -> Library:
+    """Report ids used twice across decks (the rule of :mod:`deckgame.clashes`)."""
+    library.decks = with_clashes(library.decks)
+    for deck in library.decks:
+        library.problems.extend(deck.problems)
+    return library

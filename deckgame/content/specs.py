@@ -1,0 +1,252 @@
+"""The deck format as pydantic models: what a deck file and a pack file hold, and a card
+resolved against its deck (``Card``, what the engine deals).
+
+The enums and ranges come from :mod:`deckgame.options` (a test checks they agree).
+
+>>> DeckSpec.model_validate({"name": "T", "type": "emotional", "levels": {1: [{"ask": "?"}]}}).type
+<IntimacyType.EMOTIONAL: 'emotional'>
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from deckgame import options
+from deckgame.content.text import PlaceholderError, check_placeholders
+
+
+class IntimacyType(StrEnum):
+    """The five kinds of connection a card can explore (a fixed set)."""
+
+    PHYSICAL = "physical"
+    EMOTIONAL = "emotional"
+    EXPERIENTIAL = "experiential"
+    SPIRITUAL = "spiritual"
+    INTELLECTUAL = "intellectual"
+
+
+class Audience(StrEnum):
+    """Who a session is for; a card lists the audiences it suits."""
+
+    COUPLES = "couples"
+    FRIENDS = "friends"
+    FAMILY = "family"
+
+
+class Who(StrEnum):
+    """Who answers a card."""
+
+    PLAYER = "player"
+    OTHER = "other"
+    EVERYONE = "everyone"
+
+
+CardKind = Literal["ask", "do"]
+CardId = str
+Level = int
+
+MIN_LEVEL = options.MIN_LEVEL
+MAX_LEVEL = options.MAX_LEVEL
+MIN_PLAYERS = options.MIN_PLAYERS
+MAX_PLAYERS = options.MAX_PLAYERS
+MIN_SECONDS = options.MIN_SECONDS
+MAX_SECONDS = options.MAX_SECONDS
+MAX_TEXT = 500
+
+DEFAULT_LEVEL_NAMES: dict[int, str] = {
+    1: "Warmth",
+    2: "Confidentiality",
+    3: "Vulnerability",
+    4: "Authenticity",
+}
+ALL_AUDIENCES: frozenset[Audience] = frozenset(Audience)
+
+TAG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+
+Tag = Annotated[
+    str,
+    Field(
+        pattern=TAG_PATTERN,
+        max_length=40,
+        description="A content tag: a lowercase slug such as `touch` or `past-relationships`.",
+    ),
+]
+PlayerCount = Annotated[int, Field(ge=MIN_PLAYERS, le=MAX_PLAYERS)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class CardSpec(_Frozen):
+    """One card as written in a deck file."""
+
+    ask: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="A question. Exactly one of `ask` or `do`.",
+    )
+    do: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="A challenge: something to do. Exactly one of `ask` or `do`.",
+    )
+    id: str | None = Field(
+        default=None,
+        pattern=ID_PATTERN,
+        description="Stable id, unique across everything loaded. Default: derived from the text.",
+    )
+    type: IntimacyType | None = Field(
+        default=None, description="The card's intimacy type, overriding the deck's."
+    )
+    seconds: int | None = Field(
+        default=None,
+        ge=MIN_SECONDS,
+        le=MAX_SECONDS,
+        description="A timer for a challenge, in seconds (5-3600); it starts only when asked.",
+    )
+    follow_up: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="An optional second question that takes the card further.",
+    )
+    audience: list[Audience] | None = Field(
+        default=None,
+        min_length=1,
+        description="Audiences this card suits, overriding the deck's default.",
+    )
+    tags: list[Tag] = Field(
+        default_factory=list,
+        description="Content tags, added to the deck's tags; sessions can exclude them.",
+    )
+    who: Who = Field(default=Who.PLAYER, description="Who answers: player, other or everyone.")
+    min_players: PlayerCount | None = Field(
+        default=None, description="Fewest players this card works for (2-8)."
+    )
+    max_players: PlayerCount | None = Field(
+        default=None, description="Most players this card works for (2-8)."
+    )
+
+    @field_validator("ask", "do", "follow_up")
+    @classmethod
+    def _placeholders(cls, value: str | None) -> str | None:
+        if value is not None:
+            problems = check_placeholders(value)
+            if problems:
+                raise PlaceholderError("; ".join(problems))
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> Self:
+        if (self.ask is None) == (self.do is None):
+            raise ValueError("a card needs exactly one of `ask` (a question) or `do` (a challenge)")
+        if self.seconds is not None and self.do is None:
+            raise ValueError("`seconds` is a challenge timer: use it with `do`, not `ask`")
+        if (
+            self.min_players is not None
+            and self.max_players is not None
+            and self.min_players > self.max_players
+        ):
+            raise ValueError(
+                f"min_players ({self.min_players}) is more than max_players ({self.max_players})"
+            )
+        return self
+
+    @property
+    def kind(self) -> CardKind:
+        return "ask" if self.ask is not None else "do"
+
+    @property
+    def text(self) -> str:
+        return self.ask if self.ask is not None else (self.do or "")
+
+
+LevelNumber = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+
+
+class DeckSpec(_Frozen):
+    """One deck file: cards of one intimacy type, per depth level."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name of the deck.")
+    type: IntimacyType = Field(description="The deck's intimacy type.")
+    description: str | None = Field(
+        default=None, max_length=1000, description="A sentence or two about the deck."
+    )
+    language: str = Field(
+        default="en", pattern=LANGUAGE_PATTERN, description="BCP 47 language tag, e.g. `en`."
+    )
+    author: str | None = Field(default=None, max_length=200, description="Who wrote the deck.")
+    license: str | None = Field(
+        default=None, max_length=100, description="The deck's licence, e.g. `CC-BY-4.0`."
+    )
+    audience: list[Audience] = Field(
+        default_factory=lambda: list(Audience),
+        min_length=1,
+        description="Default audiences for the deck's cards (default: all three).",
+    )
+    tags: list[Tag] = Field(
+        default_factory=list, description="Content tags added to every card of the deck."
+    )
+    levels: dict[LevelNumber, list[CardSpec]] = Field(
+        min_length=1, description="Depth level (1-9) -> the cards of that level."
+    )
+    closing: list[CardSpec] = Field(
+        default_factory=list, description="Cards offered at the end of a session."
+    )
+
+    @model_validator(mode="after")
+    def _has_cards(self) -> Self:
+        if not any(self.levels.values()):
+            raise ValueError("the deck has no cards: add at least one under `levels`")
+        return self
+
+
+class PackSpec(_Frozen):
+    """``pack.yaml``: a folder of decks with a name and, optionally, its own level names."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name of the pack.")
+    description: str | None = Field(
+        default=None, max_length=1000, description="A sentence or two about the pack."
+    )
+    levels: dict[LevelNumber, Annotated[str, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=dict, description="Level number -> the name this pack gives it."
+    )
+
+
+class Card(_Frozen):
+    """A card resolved against its deck: what the engine deals and the screen shows."""
+
+    id: CardId = Field(description="Unique id across everything loaded.")
+    kind: CardKind = Field(description="`ask` (a question) or `do` (a challenge).")
+    text: str = Field(description="The question or challenge, with placeholders unfilled.")
+    type: IntimacyType = Field(description="The card's intimacy type.")
+    level: int | None = Field(description="Depth level; None for a closing card.")
+    seconds: int | None = Field(default=None, description="Challenge timer, in seconds.")
+    follow_up: str | None = Field(default=None, description="Optional follow-up question.")
+    audience: frozenset[Audience] = Field(description="Audiences the card suits.")
+    tags: frozenset[str] = Field(default=frozenset(), description="Content tags.")
+    who: Who = Field(default=Who.PLAYER, description="Who answers.")
+    min_players: int = Field(default=MIN_PLAYERS, description="Fewest players.")
+    max_players: int = Field(default=MAX_PLAYERS, description="Most players.")
+    deck: str = Field(default="", description="Name of the deck the card came from.")
+    pack: str = Field(default="", description="Name of the pack the deck belongs to, if any.")
+    level_name: str = Field(
+        default="",
+        description="The name the card's own pack gives its level; empty: the default name.",
+    )
+
+    def suits(self, audience: Audience, players: int, excluded: frozenset[str]) -> bool:
+        """Whether the card may be dealt to this audience, player count and lines."""
+        return (
+            audience in self.audience
+            and self.min_players <= players <= self.max_players
+            and not (self.tags & excluded)
+        )
