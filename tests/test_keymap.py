@@ -34,7 +34,7 @@ def _table_rows(text: str, heading: str) -> list[list[str]]:
 
 def readme_keys() -> set[str]:
     rows = _table_rows((ROOT / "README.md").read_text(encoding="utf-8"), "### Keys")
-    return {cell for row in rows for cell in row[0::2] if cell}
+    return {row[0] for row in rows if row[0]}
 
 
 def game_md_keys() -> set[str]:
@@ -61,11 +61,54 @@ def test_game_md_key_table_matches_the_keymap() -> None:
 
 
 def test_every_command_has_a_hint_and_one_meaning_per_key() -> None:
-    seen: dict[tuple[int, bool], str] = {}
-    for entry in keymap.ENTRIES:
-        for k in entry.keys:
-            assert keymap.hint(k.command), k
-            assert seen.setdefault((k.code, k.ctrl), k.command) == k.command
+    for scene, entries in keymap.SCENES.items():
+        seen: dict[tuple[int, bool], keymap.Command] = {}
+        for entry in entries:
+            for k in entry.keys:
+                assert keymap.hint(k.sends, scene=scene), (scene, k)
+                assert seen.setdefault((k.code, k.ctrl), k.sends) == k.sends, (scene, k)
+
+
+def test_every_controller_button_sends_a_command_its_scene_has_a_key_for() -> None:
+    for scene, entries in keymap.SCENES.items():
+        keyed = {k.sends for entry in entries for k in entry.keys}
+        buttons: set[int] = set()
+        for entry in entries:
+            for pad in entry.pads:
+                assert keymap.Command(pad.command, pad.arg) in keyed, (scene, pad)
+                assert pad.button not in buttons, (scene, pad)  # one meaning per button
+                buttons.add(pad.button)
+
+
+def test_game_md_controller_layout_is_the_keymaps() -> None:
+    # GAME.md: A primary (at the question: yes), B passes (at the question: not yet), X the
+    # X-card, Y stars, LB undoes, RB gives warmth, Start holds, Back opens help.
+    table = {
+        pygame.CONTROLLER_BUTTON_A: "primary",
+        pygame.CONTROLLER_BUTTON_B: "pass",
+        pygame.CONTROLLER_BUTTON_X: "veto",
+        pygame.CONTROLLER_BUTTON_Y: "star",
+        pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "undo",
+        pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "warmth",
+        pygame.CONTROLLER_BUTTON_START: "hold",
+        pygame.CONTROLLER_BUTTON_BACK: "help",
+    }
+    for button, name in table.items():
+        assert keymap.pad_binding_for(button) == keymap.Command(name)
+    assert keymap.pad_binding_for(pygame.CONTROLLER_BUTTON_A, "deeper") == keymap.Command("agree")
+    assert keymap.pad_binding_for(pygame.CONTROLLER_BUTTON_B, "deeper") == keymap.Command("not_yet")
+
+
+def test_picks_carry_their_number_not_a_name_to_parse() -> None:
+    assert keymap.binding_for(key(pygame.K_1)) == keymap.Command("pick", 0)
+    assert keymap.binding_for(key(pygame.K_KP2)) == keymap.Command("pick", 1)
+    assert keymap.hint(keymap.Command("pick", 1)) == "2"
+    assert keymap.binding_for(key(pygame.K_1), "workshop") == keymap.Command("level", 1)
+
+
+def test_the_readme_table_is_generated_from_the_keymap() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert keymap.markdown_table() in text
 
 
 def test_alt_and_super_combinations_send_nothing() -> None:

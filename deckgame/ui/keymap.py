@@ -1,135 +1,143 @@
-"""Every key of the game, written once: the F1 overlay, the button hints and the scenes' key
-handling all read this list, so what a button says is what the key does.
+"""Every binding of the game, written once: keys, controller buttons, the command each sends
+and the hint a button prints. The F1 overlay, the buttons' hints, the README's and GAME.md's
+key tables and every scene's key handling read these tables, so what a button says is what
+its key and its controller button do.
 
-Each :class:`Entry` is one row of GAME.md's keyboard table: the keys as written there, what
-they do, and the key codes with the command each one sends. A scene asks
-:func:`command_for` what a key press means and acts on the commands it knows; a button asks
-:func:`hint` for the key to print on itself.
+A scene asks :func:`binding_for` (or, for a controller, :func:`pad_binding_for`) what a press
+means in that scene and acts on the :class:`Command` it gets: a name and, for picks and
+seats, a number. A button carries a :class:`Command` and asks :func:`hint` for its key.
+
+>>> binding_for(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_2, mod=0), "table")
+Command(name='pick', arg=1)
+>>> hint(Command("pick", 0)), hint("veto"), hint("again", scene="summary")
+('1', 'X', 'Enter')
+>>> pad_binding_for(pygame.CONTROLLER_BUTTON_B, "deeper")
+Command(name='not_yet', arg=None)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 import pygame
 
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """One key code and the command it sends (``ctrl``: only with Ctrl held)."""
-
-    code: int
-    command: str
-    hint: str
-    ctrl: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A row of the keyboard table: ``label`` as GAME.md writes it, ``what`` it does."""
-
-    label: str
-    what: str
-    keys: tuple[Key, ...]
-
-
-def _keys(command: str, hint: str, *codes: int, ctrl: bool = False) -> tuple[Key, ...]:
-    return tuple(Key(code, command, hint, ctrl) for code in codes)
-
-
-ENTRIES: tuple[Entry, ...] = (
-    Entry(
-        "Enter / Space",
-        "Done, then next turn",
-        _keys("primary", "Enter", pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE),
-    ),
-    Entry("P", "Pass this card (free, no questions)", _keys("pass", "P", pygame.K_p)),
-    Entry("S", "Skip the turn", _keys("skip", "S", pygame.K_s)),
-    Entry("X", "X-card: remove this card for tonight", _keys("veto", "X", pygame.K_x)),
-    Entry(
-        "W",
-        "Give warmth (then the giver's seat number 1-8)",
-        _keys("warmth", "W", pygame.K_w),
-    ),
-    Entry("T", "Start / pause a challenge timer", _keys("timer", "T", pygame.K_t)),
-    Entry(
-        "1 / 2",
-        "Pick a card when two are offered",
-        (
-            *_keys("pick_0", "1", pygame.K_1, pygame.K_KP1),
-            *_keys("pick_1", "2", pygame.K_2, pygame.K_KP2),
-        ),
-    ),
-    Entry(
-        "Y / N",
-        "Agree / not yet, to go deeper (one each, in seat order)",
-        (*_keys("agree", "Y", pygame.K_y), *_keys("not_yet", "N", pygame.K_n)),
-    ),
-    Entry("B", "Step back a level", _keys("step_back", "B", pygame.K_b)),
-    Entry("F", "Star this card (find it again from the title)", _keys("star", "F", pygame.K_f)),
-    Entry(
-        "U or Ctrl+Z",
-        "Undo the last action",
-        (*_keys("undo", "U", pygame.K_u), *_keys("undo", "U", pygame.K_z, ctrl=True)),
-    ),
-    Entry("O", "Choose who {other} is (3+ players)", _keys("other", "O", pygame.K_o)),
-    Entry(
-        "A",
-        "Away / back (then the seat number 1-8)",
-        _keys("away", "A", pygame.K_a),
-    ),
-    Entry(
-        "H",
-        "Hold: hide the card, stop timers; any key resumes",
-        _keys("hold", "H", pygame.K_h),
-    ),
-    Entry("E", "End the session (summary)", _keys("end", "E", pygame.K_e)),
-    Entry("G", "Settings: text size, theme, motion, sound", _keys("settings", "G", pygame.K_g)),
-    Entry("F11", "Fullscreen on / off", _keys("fullscreen", "F11", pygame.K_F11)),
-    Entry("Esc", "Back / menu", _keys("menu", "Esc", pygame.K_ESCAPE)),
-    Entry("F1", "This help", _keys("help", "F1", pygame.K_F1)),
+from deckgame.i18n import _
+from deckgame.ui.bindings import (
+    ENTRIES,
+    FOCUS_ROW,
+    SCENES,
+    SEAT_DIGITS,
+    TABLE,
+    Command,
+    Entry,
+    Key,
+    Pad,
 )
-"""The keyboard table, in GAME.md's order."""
 
-FOCUS_ROW: tuple[str, str] = ("Tab", "Move the focus ring; Enter presses the focused button")
-"""The help's last row: focus is not a command, every scene has it."""
+__all__ = [
+    "ENTRIES",
+    "FOCUS_ROW",
+    "PAD_NAMES",
+    "SCENES",
+    "SEAT_DIGITS",
+    "TABLE",
+    "Command",
+    "Entry",
+    "Key",
+    "Pad",
+    "binding_for",
+    "command_for",
+    "help_rows",
+    "hint",
+    "labels",
+    "markdown_table",
+    "pad_binding_for",
+]
 
-SEAT_DIGITS: dict[int, int] = {
-    **{getattr(pygame, f"K_{n}"): n for n in range(1, 9)},
-    **{getattr(pygame, f"K_KP{n}"): n for n in range(1, 9)},
+
+def _tables() -> Iterator[tuple[str, Key]]:
+    for scene, entries in SCENES.items():
+        for entry in entries:
+            for k in entry.keys:
+                yield scene, k
+
+
+_BY_CODE: dict[tuple[str, int, bool], Command] = {}
+_HINTS: dict[tuple[str, str, int | None], str] = {}
+for _scene, _key in _tables():
+    _BY_CODE.setdefault((_scene, _key.code, _key.ctrl), _key.sends)
+    _HINTS.setdefault((_scene, _key.command, _key.arg), _key.hint)
+_BY_PAD: dict[tuple[str, int], Command] = {
+    (scene, pad.button): Command(pad.command, pad.arg)
+    for scene, entries in SCENES.items()
+    for entry in entries
+    for pad in entry.pads
 }
-"""Seat numbers 1-8, from the number row or the keypad (after W or A)."""
-
-_BY_CODE: dict[tuple[int, bool], str] = {
-    (k.code, k.ctrl): k.command for entry in ENTRIES for k in entry.keys
-}
-_HINTS: dict[str, str] = {}
-for _entry in ENTRIES:
-    for _key in _entry.keys:
-        _HINTS.setdefault(_key.command, _key.hint)
 # Buttons named for what they do where the key sends the phase's primary command.
-_HINTS["done"] = _HINTS["next"] = _HINTS["primary"]
+_HINTS["table", "done", None] = _HINTS["table", "next", None] = _HINTS["table", "primary", None]
 
 
-def command_for(event: pygame.event.Event) -> str | None:
-    """The command a KEYDOWN sends, or None (Alt and Super combinations send nothing)."""
+def binding_for(event: pygame.event.Event, scene: str = "table") -> Command | None:
+    """The command a KEYDOWN sends in ``scene``, or None (Alt and Super combinations send
+    nothing; Ctrl combinations only what is bound with Ctrl)."""
     mod = getattr(event, "mod", 0)
     if mod & (pygame.KMOD_ALT | pygame.KMOD_GUI):
         return None
     ctrl = bool(mod & pygame.KMOD_CTRL)
-    return _BY_CODE.get((event.key, ctrl))
+    return _BY_CODE.get((scene, event.key, ctrl))
 
 
-def hint(command: str) -> str:
+def pad_binding_for(button: int, scene: str = "table") -> Command | None:
+    """The command a controller button sends in ``scene``, or None."""
+    return _BY_PAD.get((scene, button))
+
+
+def command_for(event: pygame.event.Event, scene: str = "table") -> str | None:
+    """As :func:`binding_for`, written as one word (``"pick_0"`` for a pick)."""
+    command = binding_for(event, scene)
+    return None if command is None else str(command)
+
+
+def hint(command: str | Command, *, scene: str = "table") -> str:
     """The key printed on a button that sends ``command`` ("" when no key does)."""
-    return _HINTS.get(command, "")
+    if isinstance(command, str):
+        name, _sep, number = command.rpartition("_")
+        command = Command(name, int(number)) if number.isdigit() and name else Command(command)
+    return _HINTS.get((scene, command.name, command.arg), "")
 
 
-def help_rows() -> list[tuple[str, str]]:
-    """The F1 overlay's rows: (keys, what they do)."""
-    return [(entry.label, entry.what) for entry in ENTRIES] + [FOCUS_ROW]
+def help_rows(scene: str = "table") -> list[tuple[str, str]]:
+    """The F1 overlay's rows for ``scene``: (keys, what they do), in the player's language."""
+    rows = [(entry.label, _(entry.what)) for entry in SCENES[scene]]
+    return [*rows, (FOCUS_ROW[0], _(FOCUS_ROW[1]))]
 
 
-def labels() -> list[str]:
-    """The key labels of the table, as GAME.md and the README write them."""
-    return [entry.label for entry in ENTRIES]
+def labels(scene: str = "table") -> list[str]:
+    """The key labels of a scene's table, as GAME.md and the README write them."""
+    return [entry.label for entry in SCENES[scene]]
+
+
+PAD_NAMES: dict[int, str] = {
+    pygame.CONTROLLER_BUTTON_A: "A",
+    pygame.CONTROLLER_BUTTON_B: "B",
+    pygame.CONTROLLER_BUTTON_X: "X",
+    pygame.CONTROLLER_BUTTON_Y: "Y",
+    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "LB",
+    pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "RB",
+    pygame.CONTROLLER_BUTTON_START: "Start",
+    pygame.CONTROLLER_BUTTON_BACK: "Back",
+}
+"""The controller buttons by their usual names (SDL's standard layout, by position)."""
+
+
+def markdown_table(scene: str = "table", *, controller: bool = False) -> str:
+    """The scene's bindings as the README prints them: key and what it does (and, with
+    ``controller``, the controller button that does the same)."""
+    head = ["key", "action", *(["controller"] if controller else [])]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for entry in SCENES[scene]:
+        cells = [entry.label, entry.what]
+        if controller:
+            cells.append(" / ".join(PAD_NAMES[pad.button] for pad in entry.pads))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
