@@ -1,4 +1,4 @@
-"""What a player can do at the table, and the errors raised when they cannot.
+"""What a player can do at the table: every action type, declared once.
 
 Actions are small frozen values; :meth:`deckgame.engine.Game.apply` checks one against the
 rules and either applies it or raises an :class:`IllegalAction` subclass without touching
@@ -10,80 +10,99 @@ Warmth(giver=1)
 True
 >>> action_from_dict({"action": "away", "seat": 2}), action_to_dict(Hold(now=12.5))
 (Away(seat=2), {'action': 'hold', 'now': 12.5})
+
+A new action is a class here (a frozen dataclass deriving from :class:`Action`) and its rule
+(:func:`deckgame.engine.registry.rule`); its saved name, its place among the legal actions
+and its export from :mod:`deckgame.engine` follow. The candidates of an action with seats:
+
+>>> list(Agree.candidates(players=3))
+[Agree(seat=0), Agree(seat=1), Agree(seat=2)]
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, fields
-from typing import Any, ClassVar
+from itertools import product
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from deckgame.engine.errors import AlreadyGiven as AlreadyGiven
+from deckgame.engine.errors import IllegalAction as IllegalAction
+from deckgame.engine.errors import InvalidChoice as InvalidChoice
+from deckgame.engine.errors import NoLevel as NoLevel
+from deckgame.engine.errors import NothingToUndo as NothingToUndo
+from deckgame.engine.errors import OnHold as OnHold
+from deckgame.engine.errors import PlayerAway as PlayerAway
+from deckgame.engine.errors import UnknownSeat as UnknownSeat
+from deckgame.engine.errors import WrongPhase as WrongPhase
+from deckgame.engine.errors import WrongPlayer as WrongPlayer
 from deckgame.engine.saved import MAX_SECONDS, SaveError, describe, read_int, read_number
 
 Seat = int
 """A player's seat: 0-based position in ``Settings.players``, clockwise in entry order."""
 
-
-# --- errors ---------------------------------------------------------------------------
-
-
-class IllegalAction(ValueError):
-    """The action is not allowed now; the game state is exactly as it was before."""
-
-
-class WrongPhase(IllegalAction):
-    """The action does not belong to the current phase (e.g. ``Done`` with no card shown)."""
-
-
-class WrongPlayer(IllegalAction):
-    """This seat may not act now: out of seat order, or warmth/``{other}`` to oneself."""
-
-
-class UnknownSeat(IllegalAction):
-    """The seat number is not one of the players' seats."""
-
-
-class AlreadyGiven(IllegalAction):
-    """This player already gave warmth for the card on the table."""
-
-
-class InvalidChoice(IllegalAction):
-    """A value out of range: a pick index, a veto index, a timer on a question card."""
-
-
-class NothingToUndo(IllegalAction):
-    """There is no earlier action to take back."""
-
-
-class NoLevel(IllegalAction):
-    """No level to move to: stepping back from the lowest level."""
-
-
-class PlayerAway(WrongPlayer):
-    """The seat is away: away players give no warmth, are not ``{other}``, do not vote.
-
-    Also raised for ``Away`` of a seat already away and for agree/not yet while anyone is
-    away (going deeper asks everyone). ``Back`` of a seat that is present is a plain
-    :class:`WrongPlayer`.
-    """
-
-
-class OnHold(IllegalAction):
-    """The game is on hold: nothing counts until ``Resume`` (not even undo)."""
+# What legal_actions tries for a field, by its annotation: every seat, or time 0.0 (the
+# caller passes its own clock).
+_FIELD_CANDIDATES: dict[str, Callable[[int], Sequence[object]]] = {
+    "Seat": range,
+    "float": lambda players: (0.0,),
+}
 
 
 # --- actions --------------------------------------------------------------------------
 
 
+ACTION_TYPES: dict[str, type[Action]] = {}
+"""Every action type by its saved name, in the order :meth:`Game.legal_actions` lists them
+(the order the classes are defined in). Filled by :class:`Action` itself."""
+
+
 @dataclass(frozen=True, slots=True)
-class Pick:
+class Action:
+    """Any action :meth:`Game.apply` accepts: the base of every action type.
+
+    A subclass is a frozen dataclass with a ``name`` (how saves and events call it); it is
+    registered in :data:`ACTION_TYPES` when defined. Its candidates for
+    :meth:`Game.legal_actions` follow from its fields (see :meth:`candidates`); ``passive``
+    ones are logged but never undone.
+    """
+
+    name: ClassVar[str]
+    passive: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super(Action, cls).__init_subclass__(**kwargs)  # slots: no bare super()
+        known = ACTION_TYPES.get(cls.name)
+        # ``dataclass(slots=True)`` builds the class a second time: same name, same place.
+        if known is not None and known.__qualname__ != cls.__qualname__:
+            raise TypeError(f"two actions are called {cls.name!r}")
+        ACTION_TYPES[cls.name] = cls
+
+    @classmethod
+    def candidates(cls, players: int) -> Iterable[Action]:
+        """Every value of this type :meth:`Game.legal_actions` tries with ``players`` seats.
+
+        From the fields: a ``Seat`` takes each seat, a time (``float``) ``0.0``; no field,
+        the one value. Types with an index say their own.
+        """
+        options = [_FIELD_CANDIDATES[str(field.type)](players) for field in fields(cls)]
+        return [cls(*values) for values in product(*options)]
+
+
+@dataclass(frozen=True, slots=True)
+class Pick(Action):
     """Offer phase: the active player keeps offered card ``index`` (0 or 1)."""
 
     index: int
     name: ClassVar[str] = "pick"
 
+    @classmethod
+    def candidates(cls, players: int) -> Iterable[Action]:
+        return (cls(0), cls(1))
+
 
 @dataclass(frozen=True, slots=True)
-class ChooseOther:
+class ChooseOther(Action):
     """The active player chooses who ``{other}`` is (offer or card phase; not themself)."""
 
     seat: Seat
@@ -91,35 +110,35 @@ class ChooseOther:
 
 
 @dataclass(frozen=True, slots=True)
-class Done:
+class Done(Action):
     """Card phase: the card was answered or completed; the after phase (warmth) follows."""
 
     name: ClassVar[str] = "done"
 
 
 @dataclass(frozen=True, slots=True)
-class Next:
+class Next(Action):
     """After phase: the turn ends and the next player is dealt a card (primary action)."""
 
     name: ClassVar[str] = "next"
 
 
 @dataclass(frozen=True, slots=True)
-class Pass:
+class Pass(Action):
     """Offer/card phase: the card(s) go under their piles and fresh ones are dealt."""
 
     name: ClassVar[str] = "pass"
 
 
 @dataclass(frozen=True, slots=True)
-class Skip:
+class Skip(Action):
     """Offer/card phase: the active player skips the turn (the card goes under its pile)."""
 
     name: ClassVar[str] = "skip"
 
 
 @dataclass(frozen=True, slots=True)
-class Veto:
+class Veto(Action):
     """X-card, by anyone, whenever a card is shown: the card is gone for the session.
 
     In the offer phase ``index`` names one offered card; ``None`` removes every card shown.
@@ -130,9 +149,13 @@ class Veto:
     index: int | None = None
     name: ClassVar[str] = "veto"
 
+    @classmethod
+    def candidates(cls, players: int) -> Iterable[Action]:
+        return (cls(), cls(0), cls(1))
+
 
 @dataclass(frozen=True, slots=True)
-class Warmth:
+class Warmth(Action):
     """After phase: player ``giver`` gives the answerer one warmth (once per done card)."""
 
     giver: Seat
@@ -140,14 +163,14 @@ class Warmth:
 
 
 @dataclass(frozen=True, slots=True)
-class Star:
+class Star(Action):
     """Card/after phase: star the card on the table, or unstar it (a toggle)."""
 
     name: ClassVar[str] = "star"
 
 
 @dataclass(frozen=True, slots=True)
-class TimerStart:
+class TimerStart(Action):
     """Card phase, challenge cards only: start (or resume) the timer at time ``now`` (s)."""
 
     now: float
@@ -155,7 +178,7 @@ class TimerStart:
 
 
 @dataclass(frozen=True, slots=True)
-class TimerPause:
+class TimerPause(Action):
     """Card phase: pause a running timer at time ``now`` (seconds, same clock as start)."""
 
     now: float
@@ -163,7 +186,7 @@ class TimerPause:
 
 
 @dataclass(frozen=True, slots=True)
-class Agree:
+class Agree(Action):
     """Deeper (or dry) phase: ``seat`` agrees to go deeper; seats vote in seat order."""
 
     seat: Seat
@@ -171,7 +194,7 @@ class Agree:
 
 
 @dataclass(frozen=True, slots=True)
-class NotYet:
+class NotYet(Action):
     """Deeper (or dry) phase: ``seat`` says not yet; the level stays (in seat order)."""
 
     seat: Seat
@@ -179,14 +202,14 @@ class NotYet:
 
 
 @dataclass(frozen=True, slots=True)
-class StepBack:
+class StepBack(Action):
     """Any phase but ended, above the lowest level: go back one level."""
 
     name: ClassVar[str] = "step_back"
 
 
 @dataclass(frozen=True, slots=True)
-class Away:
+class Away(Action):
     """Any phase but ended: player ``seat`` steps away (undoable).
 
     An away player is not dealt cards, gives no warmth, is not ``{other}``. Away during
@@ -198,7 +221,7 @@ class Away:
 
 
 @dataclass(frozen=True, slots=True)
-class Back:
+class Back(Action):
     """Any phase but ended: player ``seat``, away until now, is back (undoable)."""
 
     seat: Seat
@@ -206,7 +229,7 @@ class Back:
 
 
 @dataclass(frozen=True, slots=True)
-class Hold:
+class Hold(Action):
     """Any phase but ended: hold the game at time ``now`` (s); a running timer pauses.
 
     While held every action but :class:`Resume` is refused (:class:`OnHold`). Hold and
@@ -215,84 +238,36 @@ class Hold:
 
     now: float
     name: ClassVar[str] = "hold"
+    passive: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, slots=True)
-class Resume:
+class Resume(Action):
     """On hold only: play resumes at time ``now``; a paused timer stays paused."""
 
     now: float
     name: ClassVar[str] = "resume"
+    passive: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, slots=True)
-class Undo:
+class Undo(Action):
     """Take back the last action (repeatable, up to ``UNDO_DEPTH`` actions back)."""
 
     name: ClassVar[str] = "undo"
 
 
 @dataclass(frozen=True, slots=True)
-class End:
+class End(Action):
     """End the session (any phase but ended); the summary follows. Undo can reopen it."""
 
     name: ClassVar[str] = "end"
 
 
-Action = (
-    Pick
-    | ChooseOther
-    | Done
-    | Next
-    | Pass
-    | Skip
-    | Veto
-    | Warmth
-    | Star
-    | TimerStart
-    | TimerPause
-    | Agree
-    | NotYet
-    | StepBack
-    | Away
-    | Back
-    | Hold
-    | Resume
-    | Undo
-    | End
-)
-"""Any action :meth:`Game.apply` accepts."""
-
-ACTION_TYPES: dict[str, type[Action]] = {
-    cls.name: cls
-    for cls in (
-        Pick,
-        ChooseOther,
-        Done,
-        Next,
-        Pass,
-        Skip,
-        Veto,
-        Warmth,
-        Star,
-        TimerStart,
-        TimerPause,
-        Agree,
-        NotYet,
-        StepBack,
-        Away,
-        Back,
-        Hold,
-        Resume,
-        Undo,
-        End,
-    )
-}
-
 _MAX_INDEX = 2**31  # a saved seat or index: out of range is the rules' business, huge is not
 
-PASSIVE: tuple[type[Action], ...] = (Hold, Resume)
-"""Actions undo steps over: it takes back the last action that is not one of these."""
+PASSIVE: tuple[type[Action], ...] = tuple(cls for cls in ACTION_TYPES.values() if cls.passive)
+"""Actions undo steps over (hold and resume): it takes back the last action that is not one."""
 
 
 def action_to_dict(action: Action) -> dict[str, Any]:
@@ -334,3 +309,15 @@ def action_from_dict(data: object) -> Action:
         else:  # a seat or an index
             values[key] = read_int(value, what, -_MAX_INDEX, _MAX_INDEX)
     return cls(**values)
+
+
+if not TYPE_CHECKING:  # mypy exports the public names; ``import *`` takes these at run time
+    __all__ = [
+        "ACTION_TYPES",
+        "PASSIVE",
+        "Action",
+        "Seat",
+        "action_from_dict",
+        "action_to_dict",
+        *(cls.__name__ for cls in ACTION_TYPES.values()),
+    ]

@@ -1,6 +1,8 @@
 """Game events: what :meth:`Game.apply` reports, and a JSON-lines writer for ``--log FILE``.
 
 Events hold ids, names and counts only: never card text, never anything typed but names.
+Each event name is declared once, by the rule that emits it
+(:func:`deckgame.engine.registry.rule`); ``deckgame.engine.EVENT_NAMES`` gathers them.
 
 >>> Event("deal", turn=1, round=1, level=1, player="Ana", card="emotional-1-abc").to_dict()
 {'event': 'deal', 'turn': 1, 'round': 1, 'level': 1, 'player': 'Ana', 'card': 'emotional-1-abc'}
@@ -15,36 +17,6 @@ from types import MappingProxyType, TracebackType
 from typing import IO, Any, NamedTuple, Self
 
 _NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
-
-EVENT_NAMES: frozenset[str] = frozenset(
-    {
-        "deal",  # a card shown to the active player (card)
-        "pick",  # offered card kept (card, index)
-        "other",  # who {other} is for this card (other: name)
-        "done",  # card answered or completed (card, type)
-        "pass",  # card under its pile, a fresh one follows (card)
-        "veto",  # X-card: card gone for the session (card)
-        "skip",  # the active player skipped the turn (card, if one was shown)
-        "warmth",  # player = receiver, giver = name
-        "star",  # card, starred: bool
-        "timer",  # card, running: bool, elapsed: seconds
-        "round_end",  # round finished (trust_building: bool, trust_rounds: int)
-        "unlock",  # the next level is open; the deeper question is asked (to_level), or it
-        # waits for the away players (waiting_for: their names) and is asked, with another
-        # "unlock", once everyone is back and the card in hand is finished
-        "agree",  # player agreed to go deeper
-        "deeper",  # everyone agreed (from_level, to_level)
-        "not_yet",  # player said not yet (level kept)
-        "step_back",  # from_level, to_level
-        "dry",  # no card left at this level (can_go_deeper: bool)
-        "undo",  # the last action was taken back (undone: action name)
-        "end",  # the session ended
-        "away",  # player stepped away (card: the card handed back, if it was their turn)
-        "back",  # player is back
-        "hold",  # the game is held (player None; timer_paused: bool)
-        "resume",  # the hold is over (player None)
-    }
-)
 
 
 class Event(NamedTuple):

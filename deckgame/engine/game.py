@@ -1,6 +1,7 @@
 """``Game``: one session. Apply actions, ask what is legal, render cards, undo, save.
 
 >>> from deckgame.model import Card, IntimacyType, ALL_AUDIENCES
+>>> from deckgame.engine import Done, Warmth
 >>> cards = [
 ...     Card(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}", type=IntimacyType.EMOTIONAL,
 ...          level=1, audience=ALL_AUDIENCES)
@@ -16,7 +17,7 @@
 >>> game.apply(Warmth(giver=1))
 Traceback (most recent call last):
 ...
-deckgame.engine.actions.AlreadyGiven: Bo already gave warmth
+deckgame.engine.errors.AlreadyGiven: Bo already gave warmth
 """
 
 from __future__ import annotations
@@ -25,56 +26,29 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from deckgame.engine import dealer, rules
-from deckgame.engine.actions import (
-    PASSIVE,
-    Action,
-    Agree,
-    Away,
-    Back,
-    ChooseOther,
-    Done,
-    End,
-    Hold,
-    IllegalAction,
-    Next,
-    NothingToUndo,
-    NotYet,
-    OnHold,
-    Pass,
-    Pick,
-    Resume,
-    Skip,
-    Star,
-    StepBack,
-    TimerPause,
-    TimerStart,
-    Undo,
-    Veto,
-    Warmth,
-    action_from_dict,
-    action_to_dict,
-)
+from deckgame.engine.actions import ACTION_TYPES, PASSIVE, Action, Undo, Veto, action_to_dict
+from deckgame.engine.errors import IllegalAction, NothingToUndo, OnHold, Reason
 from deckgame.engine.events import Event
-from deckgame.engine.saved import SaveError, describe, read_choice
+from deckgame.engine.registry import declare_events
+from deckgame.engine.restore import CHECKPOINT_EVERY as CHECKPOINT_EVERY
+from deckgame.engine.restore import (
+    FLOORS,
+    NOTHING_TO_UNDO,
+    X_CARD_FLOOR,
+    restore_state,
+    restore_undo,
+)
+from deckgame.engine.restore import MAX_CHECKPOINTS as MAX_CHECKPOINTS
+from deckgame.engine.restore import READABLE_VERSIONS as READABLE_VERSIONS
+from deckgame.engine.restore import SAVE_FORMAT as SAVE_FORMAT
+from deckgame.engine.restore import SAVE_VERSION as SAVE_VERSION
+from deckgame.engine.restore import UNDO_DEPTH as UNDO_DEPTH
+from deckgame.engine.saved import SaveError, describe
 from deckgame.engine.state import Phase, Settings, State
 from deckgame.engine.summary import Summary, summarize
 from deckgame.model import Card, render_text
 
-SAVE_FORMAT = "deckgame-session"
-SAVE_VERSION = 2
-"""Version 2 adds the undo history (``undo``) and away/hold state; version 1 still loads."""
-READABLE_VERSIONS = (1, 2)
-CHECKPOINT_EVERY = 16
-MAX_CHECKPOINTS = 16
-UNDO_DEPTH = CHECKPOINT_EVERY * (MAX_CHECKPOINTS - 1)
-"""Undo reaches at least this many actions back (across a save and load too)."""
-# A saved undo history is replayed on load: a tampered file cannot make that costly.
-_MAX_REPLAY = CHECKPOINT_EVERY * MAX_CHECKPOINTS * 4
-# Why undo reaches no further back; a save names one of these (its words reach the screen,
-# so a file cannot put its own there).
-_NOTHING_TO_UNDO = "nothing to undo"
-_X_CARD_FLOOR = "an X-card cannot be undone: that card stays out"
-_FLOORS = (_NOTHING_TO_UNDO, _X_CARD_FLOOR)
+declare_events({"undo": "the last action was taken back (undone: action name)"})
 
 
 class Game:
@@ -94,7 +68,7 @@ class Game:
         # the last): cheap per action, exact, and bounded by CHECKPOINT_EVERY replays.
         self._segments: list[tuple[State, list[Action]]] = [(state.copy(), [])]
         # Why undo can reach no further back (shown when the player tries).
-        self._undo_floor = _NOTHING_TO_UNDO
+        self._undo_floor = NOTHING_TO_UNDO
 
     # --- creation and saving ---------------------------------------------------------
 
@@ -166,42 +140,16 @@ class Game:
         if version not in READABLE_VERSIONS:
             raise SaveError(f"unsupported session version {describe(version)}")
         index = {card.id: card for card in cards}
-        state = _restore(data.get("state"), index)
+        state = restore_state(data.get("state"), index)
         game = cls(state, index)
         game._restore_undo(data.get("undo"))
         return game
 
     def _restore_undo(self, data: object) -> None:
         """Rebuild the undo checkpoints saved by :meth:`to_dict`; keep afresh if unusable."""
-        if not isinstance(data, dict):
-            return
-        try:
-            floor = read_choice(data.get("floor"), "undo.floor", _FLOORS)
-            saved = data["actions"]
-            if not isinstance(saved, list):
-                raise TypeError("undo actions")
-            if not 1 <= len(saved) <= MAX_CHECKPOINTS:
-                raise ValueError("undo checkpoints")
-            if sum(len(raw) if isinstance(raw, list) else 0 for raw in saved) > _MAX_REPLAY:
-                raise ValueError("undo history too long")
-            replay = _restore(data["state"], self.cards)
-            segments: list[tuple[State, list[Action]]] = []
-            ignored: list[Event] = []
-            for raw in saved:
-                if not isinstance(raw, list):
-                    raise TypeError("undo checkpoint")
-                actions = [action_from_dict(item) for item in raw]
-                segments.append((replay.copy(), actions))
-                for action in actions:
-                    if isinstance(action, Veto | Undo):
-                        raise ValueError("an X-card or undo is never in the undo history")
-                    rules.checked(replay, self.cards, action)(replay, self.cards, action, ignored)
-            if replay.to_dict() != self._state.to_dict():
-                raise ValueError("the undo history does not lead to the saved state")
-        except (LookupError, TypeError, ValueError, AttributeError, AssertionError):
-            return  # a bad undo section never stops a session from loading
-        self._segments = segments
-        self._undo_floor = floor
+        restored = restore_undo(data, self.cards, self._state)
+        if restored is not None:
+            self._segments, self._undo_floor = restored
 
     # --- reading ---------------------------------------------------------------------
 
@@ -360,9 +308,9 @@ class Game:
         """Raise the :class:`IllegalAction` that ``apply(action)`` would raise, if any."""
         if isinstance(action, Undo):
             if self._state.held:
-                raise OnHold("the game is on hold: resume first")
+                raise OnHold("the game is on hold: resume first", Reason.ON_HOLD)
             if self._last_undoable() is None:
-                raise NothingToUndo(self._undo_floor)
+                raise NothingToUndo(self._undo_floor, FLOORS[self._undo_floor])
             return
         rules.check(self._state, self.cards, action)
 
@@ -391,40 +339,23 @@ class Game:
             # Safety: an X-card is final. Undo stops here so a removed card never returns to
             # the shared screen, whoever presses U next.
             self._segments = [(self._state.copy(), [])]
-            self._undo_floor = _X_CARD_FLOOR
+            self._undo_floor = X_CARD_FLOOR
         else:
             segment[1].append(action)
         return out
 
     def legal_actions(self) -> list[Action]:
-        """Every legal action now. Timer, hold and resume carry ``now=0.0``: pass the time."""
-        players = range(len(self._state.settings.players))
-        candidates: list[Action] = [
-            Pick(0),
-            Pick(1),
-            *(ChooseOther(seat) for seat in players),
-            Done(),
-            Next(),
-            Pass(),
-            Skip(),
-            Veto(),
-            Veto(0),
-            Veto(1),
-            *(Warmth(seat) for seat in players),
-            Star(),
-            TimerStart(0.0),
-            TimerPause(0.0),
-            *(Agree(seat) for seat in players),
-            *(NotYet(seat) for seat in players),
-            StepBack(),
-            *(Away(seat) for seat in players),
-            *(Back(seat) for seat in players),
-            Hold(0.0),
-            Resume(0.0),
-            Undo(),
-            End(),
+        """Every legal action now, in the order the action types are defined.
+
+        Timer, hold and resume carry ``now=0.0``: pass the time.
+        """
+        players = len(self._state.settings.players)
+        return [
+            action
+            for kind in ACTION_TYPES.values()
+            for action in kind.candidates(players)
+            if self.can(action)
         ]
-        return [action for action in candidates if self.can(action)]
 
     def _last_undoable(self) -> tuple[int, int] | None:
         """(segment, position) of the last action undo would take back, if any."""
@@ -437,10 +368,10 @@ class Game:
 
     def _undo(self) -> list[Event]:
         if self._state.held:
-            raise OnHold("the game is on hold: resume first")
+            raise OnHold("the game is on hold: resume first", Reason.ON_HOLD)
         found = self._last_undoable()
         if found is None:
-            raise NothingToUndo(self._undo_floor)
+            raise NothingToUndo(self._undo_floor, FLOORS[self._undo_floor])
         seg, pos = found
         # Holds and resumes after it stay: they are replayed, so a timer paused by a hold
         # stays paused with the time it had counted.
@@ -460,91 +391,3 @@ class Game:
         out: list[Event] = []
         rules.emit(state, out, "undo", state.card, undone=undone.name)
         return out
-
-
-def _restore(data: object, cards: Mapping[str, Card]) -> State:
-    """A saved state, read strictly and checked, with the cards that no longer belong
-    (not loaded, or not playable under the session's settings) out of its piles."""
-    try:
-        state = State.from_dict(data)
-    except (LookupError, TypeError, AttributeError) as error:  # pragma: no cover - defensive
-        raise SaveError(f"broken session data: {error}") from error
-    _validate(state)
-    settings = state.settings
-    for card in [*state.offered, *([] if state.card is None else [state.card])]:
-        if card not in cards:
-            raise SaveError(f"the card {describe(card)} on the table is not loaded")
-        # Safety: a card the group's lines, audience or types exclude is never shown,
-        # whatever the file says (or however the deck changed since).
-        if not dealer.in_piles(cards[card], settings):
-            raise SaveError(f"the card {describe(card)} on the table does not suit the session")
-    timed = state.card is not None and cards[state.card].seconds is not None
-    if (state.timer_started is not None or state.timer_elapsed) and not timed:
-        raise SaveError("inconsistent session data: a timer without a timed card")
-    state.piles = {
-        key: [card for card in pile if _belongs(cards.get(card), key, settings)]
-        for key, pile in state.piles.items()
-    }
-    # The summary shows starred cards: only cards it can show stay starred.
-    state.starred = [card for card in state.starred if card in cards]
-    return state
-
-
-def _belongs(card: Card | None, key: tuple[str, int], settings: Settings) -> bool:
-    """Whether ``card`` may lie in pile ``key``: loaded, of that type and level, and
-    playable for some number present under ``settings``."""
-    return (
-        card is not None
-        and (dealer.TYPE_KEY[card.type], card.level) == key
-        and dealer.in_piles(card, settings)
-    )
-
-
-def _validate(state: State) -> None:
-    """Refuse a restored state whose parts do not fit together (a tampered or foreign file).
-
-    Each field was read within its own bounds (``State.from_dict``); this checks what the
-    rules keep true between them.
-    """
-    count = len(state.settings.players)
-    problems = []
-    if state.other is not None and state.other == state.seat:
-        problems.append("other")
-    if state.warmth_from and (
-        len(set(state.warmth_from)) != len(state.warmth_from) or state.seat in state.warmth_from
-    ):
-        problems.append("warmth_from")
-    if sum(state.warmth_given) != sum(state.warmth_received):
-        problems.append("warmth")  # every warmth is given by one player to another
-    if state.deepest < state.level:
-        problems.append("counters")
-    if (state.phase is Phase.OFFER) != (len(state.offered) == 2) or (
-        state.phase is not Phase.OFFER and state.offered
-    ):
-        problems.append("offered")
-    if (state.phase in (Phase.CARD, Phase.AFTER)) != (state.card is not None):
-        problems.append("card")
-    if state.phase is Phase.AFTER and state.card not in state.gone:
-        problems.append("card")  # the card on the table after Done is done
-    if state.phase is not Phase.CARD and (state.timer_started is not None):
-        problems.append("timer")
-    shown = [*state.offered, *([state.card] if state.phase is Phase.CARD else [])]
-    if len(set(shown)) != len(shown) or any(card in state.gone for card in shown):
-        problems.append("card")  # a done or vetoed card is never shown again
-    in_piles = [card for pile in state.piles.values() for card in pile]
-    piled = set(in_piles)
-    # Each card in one place: a pile, the table, or gone.
-    if len(piled) != len(in_piles) or not state.gone.isdisjoint(piled) or piled & set(shown):
-        problems.append("piles")
-    present = count - sum(state.away)
-    waiting = state.phase is Phase.WAITING
-    if state.phase is not Phase.ENDED and waiting != (present < 2):
-        problems.append("waiting")
-    if state.phase in (Phase.OFFER, Phase.CARD, Phase.AFTER) and state.away[state.seat]:
-        problems.append("away")  # the active player is never away with a card in hand
-    if state.phase is Phase.DEEPER and (present < count or state.deeper_waiting):
-        problems.append("deeper")
-    if state.held and state.phase is Phase.ENDED:
-        problems.append("held")
-    if problems:
-        raise SaveError(f"inconsistent session data: {', '.join(dict.fromkeys(problems))}")
