@@ -48,8 +48,8 @@ def install_network_guard(record_env: str) -> type[Exception]:
 
     existing = getattr(socket.socket, "network_blocked", None)
     if existing is not None:
-        return existing
-    real_socket = socket.socket
+        return existing  # type: ignore[no-any-return]
+    real_socket: Any = socket.socket
     blocked = (socket.AF_INET, socket.AF_INET6)
 
     class NetworkBlocked(RuntimeError):
@@ -65,7 +65,7 @@ def install_network_guard(record_env: str) -> type[Exception]:
                 out.write(f"{message}\n{''.join(traceback.format_stack(limit=15))}\n")
         raise NetworkBlocked(message)
 
-    class GuardedSocket(real_socket):
+    class GuardedSocket(real_socket):  # type: ignore[misc]
         network_blocked = NetworkBlocked
 
         def __init__(
@@ -95,7 +95,7 @@ def install_network_guard(record_env: str) -> type[Exception]:
 
         return refused
 
-    socket.socket = GuardedSocket
+    socket.socket = GuardedSocket  # type: ignore[misc]
     for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr"):
         setattr(socket, name, lookup(name))
     return NetworkBlocked
@@ -118,7 +118,7 @@ atexit.register(shutil.rmtree, _SITE, ignore_errors=True)
 atexit.register(_RECORD.unlink, missing_ok=True)
 
 
-class _GuardedPopen(subprocess.Popen):
+class _GuardedPopen(subprocess.Popen):  # type: ignore[type-arg]
     """Every subprocess gets the guard's folder first on PYTHONPATH (and the record file),
     whatever environment the test gave it."""
 
@@ -131,7 +131,7 @@ class _GuardedPopen(subprocess.Popen):
         super().__init__(*args, **kwargs)
 
 
-subprocess.Popen = _GuardedPopen
+subprocess.Popen = _GuardedPopen  # type: ignore[misc]
 
 
 @dataclass

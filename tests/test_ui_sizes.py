@@ -243,8 +243,13 @@ def table_card_sizes(home: Path, size: tuple[int, int]) -> list[tuple[int, int]]
 
 def longest(count: int) -> list[CardView]:
     cards = sorted(builtin().cards, key=lambda c: len(c.text) + len(c.follow_up or ""))
-    names = dict(player="Benedikt-Alexander", other="Aleksandr-Maximilian")
-    return [card_view(c, **names, level_names=builtin().level_names) for c in cards[-count:]]
+    names = {"player": "Benedikt-Alexander", "other": "Aleksandr-Maximilian"}
+    return [
+        card_view(
+            c, player=names["player"], other=names["other"], level_names=builtin().level_names
+        )
+        for c in cards[-count:]
+    ]
 
 
 @pytest.mark.parametrize("size", SIZES[:3], ids=[f"{w}x{h}" for w, h in SIZES[:3]])

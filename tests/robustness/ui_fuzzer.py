@@ -217,7 +217,8 @@ def _click(pos: tuple[int, int], button: int = 1, touch: bool = False) -> list[A
 
 def _tap(pos: tuple[float, float]) -> list[Any]:
     pos = (min(1.0, max(0.0, pos[0])), min(1.0, max(0.0, pos[1])))  # SDL gives 0..1
-    fields = {"touch_id": 1, "finger_id": 1, "dx": 0.0, "dy": 0.0, "pressure": 1.0}
+    fields: dict[str, Any] = {"touch_id": 1, "finger_id": 1, "dx": 0.0, "dy": 0.0}
+    fields["pressure"] = 1.0
     return [
         pygame.event.Event(pygame.FINGERDOWN, x=pos[0], y=pos[1], **fields),
         pygame.event.Event(pygame.FINGERUP, x=pos[0], y=pos[1], **fields),
