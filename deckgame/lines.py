@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from deckgame.content.text import did_you_mean
+
 __all__ = ["line_key", "normalise_lines", "unknown_lines", "unknown_lines_note"]
 
 
@@ -37,8 +39,6 @@ def unknown_lines(excluded: Iterable[str], tags: Iterable[str]) -> list[str]:
 def unknown_lines_note(excluded: Iterable[str], tags: Iterable[str]) -> str | None:
     """One sentence naming the lines no loaded card carries, each with its "did you
     mean"; None when every line matches a tag."""
-    from deckgame.messages import did_you_mean
-
     known = sorted(set(tags))
     missing = unknown_lines(excluded, known)
     if not missing:

@@ -10,12 +10,12 @@ designer's words, with a "did you mean" where a near miss is likely a typo.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from deckgame.content.text import did_you_mean
 from deckgame.model import (
     MAX_LEVEL,
     MAX_PLAYERS,
@@ -33,6 +33,7 @@ from deckgame.model import (
 __all__ = ["describe_input", "did_you_mean", "field_name", "message_for", "quoted"]
 
 _RANGES: dict[str, tuple[int, int]] = {
+    "level": (MIN_LEVEL, MAX_LEVEL),
     "seconds": (MIN_SECONDS, MAX_SECONDS),
     "min_players": (MIN_PLAYERS, MAX_PLAYERS),
     "max_players": (MIN_PLAYERS, MAX_PLAYERS),
@@ -55,14 +56,6 @@ _PATTERNS: dict[str, str] = {
     ),
     "language": "'language' must be a language tag such as 'en' or 'pt-BR'",
 }
-
-
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """A ``" (did you mean 'x'?)"`` suffix when ``word`` is close to one of ``choices``."""
-    if not isinstance(word, str) or len(word) > _LONGEST_KEY:
-        return ""
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def describe_input(value: object) -> str:
@@ -105,6 +98,11 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
     if loc and loc[-1] == "[key]":
         return _level_key(value)
     if kind == "extra_forbidden":
+        if loc[-1] == "level" and loc[:1] == ("levels",):
+            return (
+                "'level' belongs on closing cards only: a card under 'levels:' takes its "
+                "level from the number it is listed under"
+            )
         return f"unknown key {quoted(loc[-1])}{did_you_mean(str(loc[-1]), keys)}"
     if kind == "invalid_key":
         return f"a key must be text, got {describe_input(value)}"
@@ -112,6 +110,20 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         return f"missing required key '{loc[-1]}'"
     if kind == "enum":
         return _enum(name, value, str(ctx.get("expected", "")))
+    if kind in ("value_error", "assertion_error"):
+        text = str(error.get("msg", ""))
+        text = re.sub(r"^(Value|Assertion) error, ", "", text)
+        return text.replace("`", "'")
+    worded = _number_message(kind, name, value, ctx) or _shape_message(kind, name, value, ctx)
+    if worded is not None:
+        return worded
+    # A kind the deck format does not lead to today: still our words, never pydantic's.
+    where = f"'{name}'" if name else "this value"
+    return f"{where} cannot be {describe_input(value)} here"
+
+
+def _number_message(kind: str, name: str, value: object, ctx: Mapping[str, Any]) -> str | None:
+    """The sentence for an error about a whole number, or None for another kind."""
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _RANGES.get(name, (ctx.get("ge", "?"), ctx.get("le", "?")))
         if isinstance(value, int) and not isinstance(value, bool):
@@ -123,6 +135,11 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         return f"'{name}' must be a whole number between {low} and {high}, got {_number(value)}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{name}' must be a whole number, got {describe_input(value)}"
+    return None
+
+
+def _shape_message(kind: str, name: str, value: object, ctx: Mapping[str, Any]) -> str | None:
+    """The sentence for an error about text, a list or a mapping, or None for another kind."""
     if kind == "string_type":
         if value is None:
             return f"'{name}' is empty: write its text after the colon"
@@ -151,13 +168,7 @@ def message_for(error: Mapping[str, Any], keys: Iterable[str]) -> str:
         if name == "levels":
             return "'levels' needs at least one level with cards"
         return f"'{name}' must list at least one value"
-    if kind in ("value_error", "assertion_error"):
-        text = str(error.get("msg", ""))
-        text = re.sub(r"^(Value|Assertion) error, ", "", text)
-        return text.replace("`", "'")
-    # A kind the deck format does not lead to today: still our words, never pydantic's.
-    where = f"'{name}'" if name else "this value"
-    return f"{where} cannot be {describe_input(value)} here"
+    return None
 
 
 def _yaml_float(value: float) -> str:
@@ -183,10 +194,6 @@ def _level_key(value: object) -> str:
         f"a level must be a whole number from {MIN_LEVEL} to {MAX_LEVEL}, "
         f"got {describe_input(value)}"
     )
-
-
-# Longer than any key or value a near miss could be meant for: not worth comparing.
-_LONGEST_KEY = 100
 
 
 def _enum(name: str, value: object, expected: str) -> str:

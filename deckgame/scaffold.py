@@ -12,12 +12,12 @@ and a schema comment so an editor with the YAML language server offers completio
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import unicodedata
 from pathlib import Path
 
+from deckgame.content.text import did_you_mean
 from deckgame.model import IntimacyType
 
 SCHEMA_FILE = "deck.schema.json"
@@ -43,10 +43,9 @@ def parse_type(text: str) -> IntimacyType:
         return IntimacyType(wanted)
     except ValueError:
         names = [t.value for t in IntimacyType]
-        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ScaffoldError(
-            f"unknown intimacy type '{text}'{hint}; choose from {', '.join(names)}"
+            f"unknown intimacy type '{text}'{did_you_mean(wanted, names)};"
+            f" choose from {', '.join(names)}"
         ) from None
 
 

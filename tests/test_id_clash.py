@@ -101,3 +101,22 @@ def test_load_order_follows_the_roots(tmp_path: Path) -> None:
     assert load_order(second / "x.yaml", [first, second]) > load_order(
         first / "sub" / "y.yaml", [first, second]
     )
+
+
+def test_two_decks_given_as_two_paths_agree_in_both(tmp_path: Path) -> None:
+    """Two ``--decks`` files sharing an id (one on a closing card): the path given first
+    keeps it, whatever the names; the loader and the workshop say the same words."""
+    first, second = tmp_path / "z-first.yaml", tmp_path / "a-second.yaml"
+    first.write_text(DECK.format(name="zed"), encoding="utf-8")
+    closing = "closing:\n  - ask: Thank you?\n    id: zed-own\n"
+    second.write_text(DECK.format(name="ay") + closing, encoding="utf-8")
+    library = load_paths([first, second])
+    assert [deck.ok for deck in library.decks] == [True, False]
+    problems = library.decks[1].problems
+    assert [(p.line, p.column) for p in problems] == [(6, 11), (11, 9)]
+    assert problems[0].message == duplicate_message("shared-id", (str(first), 6, 11))
+    assert problems[1].message == duplicate_message("zed-own", (str(first), 8, 11))
+    shelf = Shelf.from_library(library, [(first, Origin.EXTRA), (second, Origin.EXTRA)])
+    assert [(e.deck.path, e.deck.problems) for e in shelf.entries] == [
+        (d.path, d.problems) for d in library.decks
+    ]

@@ -16,9 +16,11 @@ from ui_helpers import card, key, library, make_app, typed
 from deckgame.cli import main
 from deckgame.commands.session_options import add_session_arguments, settings_from_args
 from deckgame.engine.dealer import playable
+from deckgame.engine.state import Settings
 from deckgame.lines import normalise_lines, unknown_lines, unknown_lines_note
 from deckgame.loader import Library, LoadedDeck, Origin, load_deck_file
 from deckgame.model import IntimacyType
+from deckgame.options import SessionOptions
 from deckgame.ui import flow
 from deckgame.ui.context import Launch
 from deckgame.ui.scenes.setup import LineToggle, SetupScene, line_chip
@@ -139,8 +141,8 @@ def test_play_warns_before_the_window_opens_and_passes_the_lines_on(
 ) -> None:
     launched: dict[str, Any] = {}
 
-    def fake_launch(**kwargs: Any) -> int:
-        launched.update(kwargs)
+    def fake_launch(options: SessionOptions, *, settings: Settings | None = None) -> int:
+        launched.update(options=options, settings=settings)
         return 0
 
     monkeypatch.setattr("deckgame.ui.main.launch_game", fake_launch)
@@ -149,7 +151,7 @@ def test_play_warns_before_the_window_opens_and_passes_the_lines_on(
     err = capsys.readouterr().err
     assert "deckgame play: warning: --exclude: no loaded card is tagged 'tuch'" in err
     assert "did you mean 'touch'?" in err and len(err.splitlines()) == 1
-    assert launched["excluded"] == ["grief", "tuch"]
+    assert launched["options"].excluded == ("grief", "tuch")
     assert launched["settings"].excluded == {"tuch", "grief"}
 
 

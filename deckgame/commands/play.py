@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
 from deckgame.commands.session_options import (
     SessionOptionError,
     add_session_arguments,
     check_args,
-    excluded_from,
-    player_names,
-    types_from,
+    options_from_args,
     warn_unknown_lines,
+    window_size,
 )
 
 HELP = "play at the table (the default command)"
@@ -23,20 +21,12 @@ DESCRIPTION = (
 )
 
 
-def _size(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
-    if not match:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}")
-    w, h = int(match.group(1)), int(match.group(2))
-    if w < 320 or h < 240:
-        raise argparse.ArgumentTypeError("the window must be at least 320x240")
-    return (w, h)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_session_arguments(parser)
     window = parser.add_mutually_exclusive_group()
-    window.add_argument("--windowed", type=_size, metavar="WxH", help="window size, e.g. 1280x720")
+    window.add_argument(
+        "--windowed", type=window_size, metavar="WxH", help="window size, e.g. 1280x720"
+    )
     window.add_argument(
         "--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)"
     )
@@ -44,9 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        # Every option, --players first among them, is checked here, before any window
+        # opens (a wrong name is said where the command was typed).
         check_args(args)
-        names = player_names(args.players)
-        if names is not None:
+        options = options_from_args(args)
+        if options.players is not None:
             from deckgame.commands.session_options import settings_from_args
 
             settings = settings_from_args(args)
@@ -56,27 +48,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"deckgame play: error: {error}", file=sys.stderr)
         return 2
 
-    excluded = excluded_from(args.exclude)
-    if excluded:
+    if options.excluded:
         # Said before the window opens, where the command was typed; the setup screen
         # says it again beside the lines. Play goes on either way.
         from deckgame.loader import load_library
 
-        warn_unknown_lines("play", excluded, load_library(args.decks).tags)
+        warn_unknown_lines("play", options.excluded, load_library(options.decks).tags)
 
     from deckgame.ui.main import launch_game
 
-    return launch_game(
-        settings=settings,
-        decks=list(args.decks),
-        players=names,
-        audience=args.audience,
-        types=types_from(args.types),
-        excluded=sorted(excluded) or None,
-        unlock_rounds=args.unlock_rounds,
-        offered=args.offered,
-        seed=args.seed,
-        log=args.log,
-        size=args.windowed,
-        fullscreen=True if args.fullscreen else None,
-    )
+    return launch_game(options, settings=settings)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from deckgame.commands import report_missing
+from deckgame.options import parse_size
 
 HELP = "see every deck, its problems and its cards live while you edit (hot reload)"
 DESCRIPTION = """\
@@ -28,20 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--windowed", metavar="WxH", help="window size, e.g. 1280x720")
 
 
-def _size(text: str | None) -> tuple[int, int] | None:
-    if text is None:
-        return None
-    w, _, h = text.lower().partition("x")
-    if not (w.isdigit() and h.isdigit()) or int(w) < 320 or int(h) < 240:
-        raise ValueError(f"--windowed: expected WIDTHxHEIGHT such as 1280x720, not {text!r}")
-    return int(w), int(h)
-
-
 def run(args: argparse.Namespace) -> int:
     try:
-        size = _size(args.windowed)
+        size = parse_size(args.windowed) if args.windowed is not None else None
     except ValueError as error:
-        print(f"deckgame workshop: {error}", file=sys.stderr)
+        print(f"deckgame workshop: --windowed: {error}", file=sys.stderr)
         return 2
     if report_missing("workshop", args.paths):
         return 2

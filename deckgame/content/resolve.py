@@ -23,6 +23,7 @@ from deckgame.content.specs import (
     CardId,
     CardKind,
     CardSpec,
+    ClosingCardSpec,
     DeckSpec,
     IntimacyType,
 )
@@ -112,6 +113,7 @@ def _resolve(
         deck=deck.name,
         pack=pack.name,
         level_name=pack.level_name(level),
+        closing_level=spec.level if isinstance(spec, ClosingCardSpec) else None,
     )
 
 
@@ -126,7 +128,8 @@ def resolve_cards(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
 
 
 def resolve_closing(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
-    """The deck's closing cards."""
+    """The deck's closing cards (``level`` None; a card's own ``level:`` is its
+    ``closing_level``)."""
     audience, tags = frozenset(deck.audience), frozenset(deck.tags)
     return [_resolve(spec, deck, None, audience, tags, pack) for spec in deck.closing]
 

@@ -77,6 +77,7 @@ Tag = Annotated[
     ),
 ]
 PlayerCount = Annotated[int, Field(ge=MIN_PLAYERS, le=MAX_PLAYERS)]
+LevelNumber = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
 
 
 class _Frozen(BaseModel):
@@ -169,7 +170,14 @@ class CardSpec(_Frozen):
         return self.ask if self.ask is not None else (self.do or "")
 
 
-LevelNumber = Annotated[int, Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+class ClosingCardSpec(CardSpec):
+    """A closing card as written under `closing:`: a card, and the level it is for."""
+
+    level: LevelNumber | None = Field(
+        default=None,
+        description="The deepest level reached that this closing card is for (1-9); "
+        "without it, it suits any session.",
+    )
 
 
 class DeckSpec(_Frozen):
@@ -198,8 +206,10 @@ class DeckSpec(_Frozen):
     levels: dict[LevelNumber, list[CardSpec]] = Field(
         min_length=1, description="Depth level (1-9) -> the cards of that level."
     )
-    closing: list[CardSpec] = Field(
-        default_factory=list, description="Cards offered at the end of a session."
+    closing: list[ClosingCardSpec] = Field(
+        default_factory=list,
+        description="Cards offered at the end of a session, each for any session or for "
+        "one deepest level reached.",
     )
 
     @model_validator(mode="after")
@@ -241,6 +251,10 @@ class Card(_Frozen):
     level_name: str = Field(
         default="",
         description="The name the card's own pack gives its level; empty: the default name.",
+    )
+    closing_level: int | None = Field(
+        default=None,
+        description="A closing card's deepest level reached that it is for; None: any.",
     )
 
     def suits(self, audience: Audience, players: int, excluded: frozenset[str]) -> bool:

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 PLACEHOLDERS: frozenset[str] = frozenset({"player", "other"})
 
@@ -124,3 +126,22 @@ def normalise_text(text: str) -> str:
     """Text folded for comparison: NFKC, case-folded, punctuation dropped, spaces squeezed."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
+
+
+# Longer than any key or value a near miss could be meant for: not worth comparing.
+_LONGEST_KEY = 100
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """A ``" (did you mean 'x'?)"`` suffix when ``word`` is close to one of ``choices``.
+
+    The one "did you mean" of the game: deck keys and values, ``--types``, lines and
+    ``deckgame new --type`` all use it.
+
+    >>> did_you_mean("Secnds", ["seconds", "ask"]), did_you_mean("zzz", ["ask"])
+    (" (did you mean 'seconds'?)", '')
+    """
+    if not isinstance(word, str) or len(word) > _LONGEST_KEY:
+        return ""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

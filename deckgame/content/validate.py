@@ -24,7 +24,7 @@ from deckgame.content.deck_nodes import (
     walk,
 )
 from deckgame.content.problems import Document, Problem
-from deckgame.content.specs import CardSpec, DeckSpec, PackSpec
+from deckgame.content.specs import CardSpec, ClosingCardSpec, DeckSpec, PackSpec
 from deckgame.content.text import quoted
 from deckgame.content.yaml_values import NodeFinder, is_refused, key_value, loc_key, refuse
 from deckgame.messages import message_for
@@ -35,16 +35,17 @@ Model = TypeVar("Model", bound=BaseModel)
 
 _DECK_KEYS = list(DeckSpec.model_fields)
 _CARD_KEYS = list(CardSpec.model_fields)
+_CLOSING_KEYS = list(ClosingCardSpec.model_fields)
 _PACK_KEYS = list(PackSpec.model_fields)
 
 
 def deck_keys(loc: Loc) -> list[str]:
     """The keys allowed in the mapping that holds ``loc``'s last step."""
     parent = loc[:-1]
-    if (len(parent) == 3 and parent[0] == "levels") or (
-        len(parent) == 2 and parent[0] == "closing"
-    ):
+    if len(parent) == 3 and parent[0] == "levels":
         return _CARD_KEYS
+    if len(parent) == 2 and parent[0] == "closing":
+        return _CLOSING_KEYS
     return _DECK_KEYS if not parent else []
 
 
@@ -153,8 +154,9 @@ class _Errors:
                 doc.problems.append(doc.at(anchor, message_for(error, self.keys_at(loc))))
 
 
-# Stands in for a card that failed validation while the deck around it is validated.
+# Stand in for a card that failed validation while the deck around it is validated.
 _PLACEHOLDER = CardSpec(ask="a card that failed validation")
+_CLOSING_PLACEHOLDER = ClosingCardSpec(ask="a closing card that failed validation")
 
 
 def _checked_cards(data: dict[Any, Any], take: Take) -> dict[Any, Any]:
@@ -167,17 +169,22 @@ def _checked_cards(data: dict[Any, Any], take: Take) -> dict[Any, Any]:
     checked = dict(data)
 
     def cards_of(prefix: Loc, cards: list[Any]) -> list[Any]:
+        spec, placeholder = (
+            (ClosingCardSpec, _CLOSING_PLACEHOLDER)
+            if prefix == ("closing",)
+            else (CardSpec, _PLACEHOLDER)
+        )
         result: list[Any] = []
         for i, card in enumerate(cards):
             if not isinstance(card, dict):  # pydantic's answer, without raising for it
                 take([{"type": "model_type", "loc": (), "input": card}], (*prefix, i))
-                result.append(_PLACEHOLDER)
+                result.append(placeholder)
                 continue
             try:
-                result.append(CardSpec.model_validate(card))
+                result.append(spec.model_validate(card))
             except ValidationError as exc:
                 take(exc.errors(include_url=False), (*prefix, i))
-                result.append(_PLACEHOLDER)
+                result.append(placeholder)
         return result
 
     levels = data.get("levels")

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,7 +51,8 @@ class Summary:
 
 
 def summarize(state: State, closing: Iterable[Card] = ()) -> Summary:
-    """The summary of ``state``; ``closing`` cards are filtered like dealt ones.
+    """The summary of ``state``; ``closing`` cards are filtered like dealt ones, then
+    matched to the deepest level reached (see :func:`closing_for`).
 
     A turn ended by ``End`` in the middle counts only if a card was done in it.
     """
@@ -67,5 +68,39 @@ def summarize(state: State, closing: Iterable[Card] = ()) -> Summary:
         warmth_given=dict(zip(players, state.warmth_given, strict=True)),
         warmth_received=dict(zip(players, state.warmth_received, strict=True)),
         starred=list(state.starred),
-        closing=[card for card in closing if playable(card, state.settings)],
+        closing=closing_for(
+            state.deepest, [card for card in closing if playable(card, state.settings)]
+        ),
     )
+
+
+def closing_for(deepest: int, cards: Sequence[Card]) -> list[Card]:
+    """The closing cards to offer after a session that reached level ``deepest``.
+
+    A closing card may be written for one deepest level reached (its ``closing_level``)
+    or for any session (no level). The cards written for exactly this level come first;
+    without any, the cards for any session; without those, the cards for the nearest
+    level below (a group that stopped at 3 gets the closing of 2, never one that speaks
+    of a depth it did not reach); only when every card is for a deeper level are those
+    offered, the nearest first. File order is kept within each choice.
+
+    >>> from deckgame.model import ALL_AUDIENCES
+    >>> def closing(id, level):
+    ...     return Card(id=id, kind="ask", text="?", type="emotional", level=None,
+    ...                 audience=ALL_AUDIENCES, closing_level=level)
+    >>> cards = [closing("one", 1), closing("two", 2), closing("any", None)]
+    >>> [c.id for c in closing_for(2, cards)], [c.id for c in closing_for(3, cards)]
+    (['two'], ['any'])
+    >>> [c.id for c in closing_for(3, cards[:2])], [c.id for c in closing_for(1, cards[1:2])]
+    (['two'], ['two'])
+    """
+    exact = [card for card in cards if card.closing_level == deepest]
+    if exact:
+        return exact
+    unlevelled = [card for card in cards if card.closing_level is None]
+    if unlevelled:
+        return unlevelled
+    levels = {card.closing_level for card in cards if card.closing_level is not None}
+    below = [level for level in levels if level < deepest]
+    nearest = max(below) if below else min(levels, default=None)
+    return [card for card in cards if card.closing_level == nearest]

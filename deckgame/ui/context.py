@@ -6,9 +6,11 @@ YAML and pydantic work starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from deckgame.options import SessionOptions
 
 if TYPE_CHECKING:
     from deckgame.loader import Library
@@ -16,21 +18,74 @@ if TYPE_CHECKING:
     from deckgame.ui.session import Session
 
 
-@dataclass
 class Launch:
-    """Session choices given on the command line; ``None`` means "ask in setup"."""
+    """How the window was opened: the command line's session options (``None`` in them
+    means "ask in setup") and where decks load from.
 
-    decks: list[Path] = field(default_factory=list)
-    players: list[str] | None = None
-    audience: str | None = None
-    types: list[str] | None = None
-    excluded: list[str] | None = None
-    unlock_rounds: int | None = None
-    offered: int | None = None
-    seed: int | None = None
-    log: Path | None = None
-    builtin: bool = True  # tests load only their own decks
-    user: bool = True
+    ``Launch(options)`` wraps the value ``deckgame play`` built; ``Launch(seed=3, ...)``
+    builds one from its fields (lists are fine), as tests do. The attributes scenes read
+    (``players``, ``audience``, ``types``, ``excluded``, ``unlock_rounds``, ``offered``,
+    ``seed``, ``log``, ``decks``) are the options' own.
+    """
+
+    def __init__(
+        self,
+        options: SessionOptions | None = None,
+        *,
+        builtin: bool = True,  # tests load only their own decks
+        user: bool = True,
+        **fields: Any,
+    ) -> None:
+        base = options if options is not None else SessionOptions()
+        # Lists given field by field become the tuples a frozen value holds.
+        given: dict[str, Any] = {
+            key: tuple(value) if isinstance(value, list) else value for key, value in fields.items()
+        }
+        self.options: SessionOptions = replace(base, **given) if given else base
+        self.builtin = builtin
+        self.user = user
+
+    def __repr__(self) -> str:
+        return f"Launch({self.options!r}, builtin={self.builtin}, user={self.user})"
+
+    @property
+    def decks(self) -> list[Path]:
+        return list(self.options.decks)
+
+    @property
+    def players(self) -> list[str] | None:
+        players = self.options.players
+        return list(players) if players is not None else None
+
+    @property
+    def audience(self) -> str | None:
+        return self.options.audience
+
+    @property
+    def types(self) -> list[str] | None:
+        types = self.options.types
+        return list(types) if types is not None else None
+
+    @property
+    def excluded(self) -> list[str] | None:
+        excluded = self.options.excluded
+        return list(excluded) if excluded is not None else None
+
+    @property
+    def unlock_rounds(self) -> int | None:
+        return self.options.unlock_rounds
+
+    @property
+    def offered(self) -> int | None:
+        return self.options.offered
+
+    @property
+    def seed(self) -> int | None:
+        return self.options.seed
+
+    @property
+    def log(self) -> Path | None:
+        return self.options.log
 
 
 class Context:

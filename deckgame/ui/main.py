@@ -6,43 +6,29 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from deckgame.engine import Settings
+    from deckgame.options import SessionOptions
     from deckgame.ui.app import App
     from deckgame.ui.context import Launch
 
 
 def launch_game(
+    options: SessionOptions | None = None,
     *,
     settings: Settings | None = None,
-    decks: list[Path] | None = None,
-    players: list[str] | None = None,
-    audience: str | None = None,
-    types: list[str] | None = None,
-    excluded: list[str] | None = None,
-    unlock_rounds: int | None = None,
-    offered: int | None = None,
-    seed: int | None = None,
-    log: Path | None = None,
-    size: tuple[int, int] | None = None,
-    fullscreen: bool | None = None,
+    **fields: Any,
 ) -> int:
+    """The game on ``options`` (what ``deckgame play`` chose); with ``settings`` (given
+    with ``--players``) the first card is dealt at once. ``fields`` set single options
+    (``seed=1``, ``size=(800, 600)``) on top of ``options``."""
     from deckgame.ui.context import Launch
 
-    launch = Launch(
-        decks=list(decks or []),
-        players=players,
-        audience=audience,
-        types=types,
-        excluded=excluded,
-        unlock_rounds=unlock_rounds,
-        offered=offered,
-        seed=seed,
-        log=log,
-    )
-    app = _open(launch, size, fullscreen, keep_settings=True)
+    launch = Launch(options, **fields)
+    chosen = launch.options
+    app = _open(launch, chosen.size, chosen.fullscreen, keep_settings=True)
     if app is None:
         return 1
     from deckgame.ui import flow
@@ -62,10 +48,12 @@ def launch_game(
 def launch_workshop(paths: list[Path], *, only: bool, size: tuple[int, int] | None) -> int:
     """The deck workshop on ``paths`` (with the built-in and the user's decks unless
     ``only``). Its theme and text-size keys preview; they do not change the settings."""
+    from deckgame.options import SessionOptions
     from deckgame.ui.context import Launch
     from deckgame.ui.scenes.workshop import WorkshopScene
 
-    app = _open(Launch(decks=list(paths), builtin=not only, user=not only), size, None)
+    launch = Launch(SessionOptions(decks=tuple(paths)), builtin=not only, user=not only)
+    app = _open(launch, size, None)
     if app is None:
         return 1
     app.push(WorkshopScene(app))
