@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from deckgame.commands import report_missing
+from deckgame.options import AUDIENCE_IDS, MAX_LEVEL, MIN_LEVEL
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+
+    from deckgame.loader import Library
+    from deckgame.model import Card
 
 HELP = "lay decks out as a print-and-play PDF (poker size, bleed, crop marks, duplex backs)"
 DESCRIPTION = """\
@@ -41,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="page orientation (default: whichever holds more cards)",
     )
     parser.add_argument("--backs", action="store_true", help="add card backs for duplex printing")
-    parser.add_argument("--audience", choices=("couples", "friends", "family"))
+    parser.add_argument("--audience", choices=AUDIENCE_IDS)
     parser.add_argument("--types", metavar="T,T", help="intimacy types to print (default all)")
     parser.add_argument(
         "--levels",
@@ -99,7 +103,6 @@ def run(args: argparse.Namespace) -> int:
         excluded_from,
         types_from,
     )
-    from deckgame.model import Card, IntimacyType
 
     try:
         types = types_from(args.types)
@@ -114,16 +117,10 @@ def run(args: argparse.Namespace) -> int:
     # Offscreen rendering needs no window; set before pygame starts so no display is needed.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from deckgame.loader import load_paths
-    from deckgame.printing import PAPERS, CardFilter, plan_sheet, select_cards, write_pdf
-    from deckgame.ui.theme import theme_named
+    from deckgame.model import IntimacyType
+    from deckgame.printing import CardFilter, select_cards
 
-    library = load_paths(args.paths)
-    for problem in library.problems:
-        print(problem, file=sys.stderr)
-    if library.skipped:
-        skipped = ", ".join(str(d.path) for d in library.skipped)
-        print(f"deckgame print: skipped (fix the problems above): {skipped}", file=sys.stderr)
+    library = _loaded(args.paths)
     keep = CardFilter(
         audience=args.audience,
         types=frozenset(IntimacyType(t) for t in types) if types else None,
@@ -135,13 +132,32 @@ def run(args: argparse.Namespace) -> int:
     if not cards:
         print("deckgame print: no cards to print (check the paths and filters)", file=sys.stderr)
         return 1
+    return _write(args, library, cards)
+
+
+def _loaded(paths: list[Path]) -> Library:
+    """The decks at ``paths``, every problem and skipped deck said on stderr."""
+    from deckgame.loader import load_paths
+
+    library = load_paths(paths)
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    if library.skipped:
+        skipped = ", ".join(str(d.path) for d in library.skipped)
+        print(f"deckgame print: skipped (fix the problems above): {skipped}", file=sys.stderr)
+    return library
+
+
+def _write(args: argparse.Namespace, library: Library, cards: list[Card]) -> int:
+    """Render ``cards`` into the PDF ``args`` ask for and say how to print it."""
+    from deckgame.printing import PAPERS, plan_sheet, write_pdf
+    from deckgame.ui.printfaces import as_image, render_back, render_front
+    from deckgame.ui.text import TextBook
+    from deckgame.ui.theme import theme_named
+
     sheet = plan_sheet(PAPERS[args.paper], args.orientation)
     theme = theme_named(args.theme)
     names = library.level_names
-
-    from deckgame.ui.printfaces import as_image, render_back, render_front
-    from deckgame.ui.text import TextBook
-
     book = TextBook()
 
     def front(card: Card) -> Image:
@@ -189,10 +205,12 @@ def _levels(text: str | None) -> tuple[frozenset[int] | None, bool]:
     for part in split_list(text):
         if part.lower() == "closing":
             closing = True
-        elif part.isdigit() and 1 <= int(part) <= 9:
+        elif part.isdigit() and MIN_LEVEL <= int(part) <= MAX_LEVEL:
             levels.add(int(part))
         else:
-            raise ValueError(f"--levels: '{part}' is not a level 1-9 or 'closing'")
+            raise ValueError(
+                f"--levels: '{part}' is not a level {MIN_LEVEL}-{MAX_LEVEL} or 'closing'"
+            )
     if not levels and not closing:
         raise ValueError("--levels: name at least one level")
     return frozenset(levels), closing
