@@ -32,6 +32,13 @@ KNOWN_TAGS = {
     "conflict",
     "politics",
     "jealousy",
+    "hard-memories",
+    # Format tags (issue 12): how a card is played, so a group can find or skip a kind.
+    "wildcard",
+    "vote",
+    "finish-the-sentence",
+    "rate-it",
+    "first-impressions",
 }
 
 

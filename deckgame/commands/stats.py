@@ -10,15 +10,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgame.commands import report_missing
+from deckgame.i18n import _
 
 if TYPE_CHECKING:
     from deckgame.loader import Library
+    from deckgame.model import Card
 
 HELP = "count the cards of deck files and folders: type x level, questions vs challenges"
 DESCRIPTION = """\
 Count the cards of deck files and folders: cards per intimacy type and depth level,
-questions (ask) vs challenges (do), and how many cards suit each audience. Only decks
-without problems are counted, as in the game; skipped decks are named on stderr.
+questions (ask) vs challenges (do), the cards playable per audience and level with 2, 4
+and 6 players (audience and player limits applied), the cards for one audience alone,
+the format tags (wildcard, vote, ...) per level, and how many cards suit each audience.
+Only decks without problems are counted, as in the game; skipped decks are named on
+stderr. scripts/card_fit.py checks the built-in pack against its targets.
 Exit status: 0 counted, 1 some decks were skipped, 2 usage."""
 
 
@@ -87,12 +92,46 @@ def render_stats(library: Library) -> str:
     )
     lines += _table(["type", "ask", "do", "timed"], rows)
 
+    lines += fit_sections(cards)
     lines.append("")
     lines.append("Cards per audience (a card may suit several)")
     suits = Counter(audience for card in cards for audience in card.audience)
     rows = [[a.value, str(suits[a])] for a in Audience]
     lines += _table(["audience", "cards"], rows)
     return "\n".join(lines)
+
+
+def fit_sections(cards: Sequence[Card]) -> list[str]:
+    """The tables of how the cards fit each group: playable per audience x level with 2,
+    4 and 6 players, the cards for one audience alone, and the format tags per level."""
+    from deckgame import fit
+
+    playing = [card for card in cards if card.level is not None]
+    lines = ["", _("Playable per audience and level (audience and player count applied)")]
+    header = [_("audience"), _("level"), _("2 players"), _("4 players"), _("6 players")]
+    rows = [
+        [
+            audience.value,
+            str(level),
+            *(str(fit.playable(playing, audience, level, n)) for n in (2, 4, 6)),
+            str(sum(c.level == level and c.audience == {audience} for c in playing)),
+        ]
+        for audience in fit.AUDIENCES
+        for level in fit.LEVELS
+    ]
+    lines += _table([*header, _("this audience only")], rows)
+    lines += ["", _("Formats (tags) per level")]
+    counts = {
+        (name, level): sum(name in c.tags and c.level == level for c in playing)
+        for name in fit.FORMATS
+        for level in fit.LEVELS
+    }
+    rows = []
+    for name in fit.FORMATS:
+        per_level = [counts[name, level] for level in fit.LEVELS]
+        rows.append([name, *map(str, per_level), str(sum(per_level))])
+    lines += _table([_("format"), *map(str, fit.LEVELS), _("total")], rows)
+    return lines
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
