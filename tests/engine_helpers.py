@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+import random
+from collections.abc import Iterable, Iterator, Sequence
 
-from deckgame.engine import Agree, Done, Event, Game, Next, Phase, Settings
+from deckgame.engine import (
+    ACTION_TYPES,
+    Action,
+    Agree,
+    Done,
+    Event,
+    Game,
+    IllegalAction,
+    Next,
+    Phase,
+    Settings,
+)
 from deckgame.model import ALL_AUDIENCES, Audience, Card, CardKind, IntimacyType
 
 TYPES: tuple[IntimacyType, ...] = tuple(IntimacyType)
@@ -110,3 +123,59 @@ def agree_all(game: Game) -> list[Event]:
     for seat in range(len(game.players)):
         events += game.apply(Agree(seat))
     return events
+
+
+def random_pool(rng: random.Random) -> list[Card]:
+    """A varied pool of cards: audiences, tags, player limits, levels 1-3, challenges."""
+    cards = []
+    for i in range(rng.randint(0, 50)):
+        low = rng.choice([2, 2, 3, 4])
+        challenge = rng.random() < 0.3
+        cards.append(
+            make_card(
+                f"k{i}",
+                rng.choice(TYPES),
+                rng.choice([1, 1, 2, 3]),
+                kind="do" if challenge else "ask",
+                seconds=rng.randint(5, 90) if challenge else None,
+                audience=rng.sample(list(Audience), rng.randint(1, 3)),
+                tags=rng.sample(["touch", "past"], rng.randint(0, 1)),
+                min_players=low,
+                max_players=rng.choice([low, 8, 8]),
+            )
+        )
+    return cards
+
+
+Step = tuple[Action, list[Event] | IllegalAction]
+"""An action tried in a random session and its events, or the refusal it met."""
+
+
+def random_session(seed: int, steps: int = 120) -> Iterator[tuple[Game, Step]]:
+    """A seeded random session: mostly legal actions, some with bad seats or indexes.
+
+    Yields the game (live: read it before the next step) after each action tried.
+    """
+    rng = random.Random(seed)
+    players = rng.randint(2, 8)
+    settings = Settings(
+        players=NAMES[:players],
+        audience=rng.choice(list(Audience)),
+        unlock_rounds=rng.randint(1, 3),
+        offered=rng.choice([1, 2]),
+    )
+    game = Game.new(settings, random_pool(rng), seed=rng.randint(0, 2**64))
+    now = 0.0
+    for _ in range(steps):
+        now += rng.randint(0, 40)
+        if rng.random() < 0.3:
+            kind = rng.choice(list(ACTION_TYPES.values()))
+            action = rng.choice(list(kind.candidates(players + 2)))
+        else:
+            action = rng.choice(game.legal_actions())
+        if any(f.type == "float" for f in dataclasses.fields(action)):
+            action = type(action)(now)  # type: ignore[call-arg]
+        try:
+            yield game, (action, game.apply(action))
+        except IllegalAction as error:
+            yield game, (action, error)

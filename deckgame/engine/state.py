@@ -1,20 +1,25 @@
-"""The whole session as plain data: settings, the phase, counters, piles and the table.
+"""The whole session as plain data: the phase, counters, piles and the table.
 
 ``State`` is mutable and owned by a :class:`deckgame.engine.Game`; it serialises to a
-JSON-safe dict and back exactly (cards are referenced by id).
+JSON-safe dict and back exactly (cards are referenced by id). Copying, saving and reading
+follow from its fields: each field's type has a codec (:data:`CODECS`: how it is copied,
+written and rebuilt) and each field says how it is read strictly (its ``read`` metadata).
+A new field is one line here.
 
->>> s = Settings(players=(" Ana ", "Bo"))
->>> s.players, s.unlock_rounds, s.offered
-(('Ana', 'Bo'), 2, 1)
+>>> state = State(settings=Settings(players=("Ana", "Bo")), seed=7, round_done=[False, True],
+...               warmth_given=[0, 0], warmth_received=[0, 0])
+>>> state.to_dict()["phase"], state.to_dict()["away"]
+('card', [False, False])
+>>> State.from_dict(state.to_dict()) == state and state.copy() == state
+True
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from deckgame.engine.saved import (
     MAX_COUNT,
@@ -29,37 +34,22 @@ from deckgame.engine.saved import (
     read_list,
     read_text,
 )
-from deckgame.model import MAX_LEVEL, MAX_PLAYERS, MIN_LEVEL, MIN_PLAYERS, Audience, IntimacyType
+from deckgame.engine.settings import MAX_LINES as MAX_LINES
+from deckgame.engine.settings import MAX_NAME as MAX_NAME
+from deckgame.engine.settings import MAX_UNLOCK_ROUNDS as MAX_UNLOCK_ROUNDS
+from deckgame.engine.settings import MIN_UNLOCK_ROUNDS as MIN_UNLOCK_ROUNDS
+from deckgame.engine.settings import OptionError as OptionError
+from deckgame.engine.settings import PlayerCountError as PlayerCountError
+from deckgame.engine.settings import PlayerNameError as PlayerNameError
+from deckgame.engine.settings import Settings as Settings
+from deckgame.engine.settings import SettingsError as SettingsError
+from deckgame.engine.settings import TypesError as TypesError
+from deckgame.engine.settings import is_visible as is_visible
+from deckgame.model import MAX_LEVEL, MIN_LEVEL, IntimacyType
 
-MAX_NAME = 24
-MIN_UNLOCK_ROUNDS = 1
-MAX_UNLOCK_ROUNDS = 10
-MAX_LINES = 10_000  # excluded tags a saved session may hold
 PileKey = tuple[str, int]
 """A pile: (intimacy type value, level)."""
 _TYPES = frozenset(t.value for t in IntimacyType)
-_AUDIENCES = frozenset(a.value for a in Audience)
-
-
-class SettingsError(ValueError):
-    """The session settings are not valid."""
-
-
-class PlayerCountError(SettingsError):
-    """Fewer than 2 or more than 8 players."""
-
-
-class PlayerNameError(SettingsError):
-    """A name is empty, longer than 24 characters, has control characters, has no visible
-    character (only zero-width or combining ones, see :func:`is_visible`), or repeats."""
-
-
-class TypesError(SettingsError):
-    """The intimacy types in play are empty or unknown."""
-
-
-class OptionError(SettingsError):
-    """``unlock_rounds`` not 1-10, ``offered`` not 1 or 2, or a bad tag/deck list."""
 
 
 class Phase(StrEnum):
@@ -90,183 +80,71 @@ class Phase(StrEnum):
 
 _PHASES = frozenset(p.value for p in Phase)
 
-_JOINERS = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner and joiner
+_PHASES = frozenset(p.value for p in Phase)
 
-# Characters that leave no mark of their own. Unicode's Default_Ignorable_Code_Point
-# (DerivedCoreProperties.txt; Python's unicodedata does not carry it), as ranges: the
-# soft hyphen, the combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
-# inherent vowels, Mongolian variation selectors and vowel separator, zero-width and
-# direction marks, invisible operators, variation selectors, the byte order mark,
-# shorthand format controls, musical symbol formatting, tags and their selectors.
-_IGNORABLE: tuple[tuple[int, int], ...] = (
-    (0x00AD, 0x00AD),
-    (0x034F, 0x034F),
-    (0x061C, 0x061C),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x206F),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-)
-# Marks that draw on another character, spaces and separators, controls and formats:
-# none of them is seen alone.
-_UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs"})
-_BLANK_GLYPHS = frozenset({"\u2800"})  # BRAILLE PATTERN BLANK: a letter-sized nothing
+Reader = Callable[[Fields, str, int], Any]
+"""Reads one saved field strictly: (the saved mapping, the field's key, how many players)."""
 
 
-def is_visible(ch: str) -> bool:
-    """Whether the character ``ch`` leaves a mark of its own on the screen.
-
-    Not visible: combining and enclosing marks (``Mn``, ``Me``), spaces and separators
-    (``Zs``, ``Zl``, ``Zp``), controls, format characters and surrogates (``Cc``, ``Cf``,
-    ``Cs``), the default-ignorable code points (variation selectors, the combining grapheme
-    joiner, Hangul fillers, tags...) and the blank Braille pattern. Everything else is:
-    letters and digits of every script, punctuation, symbols and emoji, spacing marks, and
-    code points this Python's Unicode tables do not know yet (newer emoji).
-
-    >>> [is_visible(c) for c in ("a", "日", "😀", "\u200c", "\ufe0f", "\u034f", "\U000e0100")]
-    [True, True, True, False, False, False, False]
-    """
-    point = ord(ch)
-    if any(low <= point <= high for low, high in _IGNORABLE) or ch in _BLANK_GLYPHS:
-        return False
-    return unicodedata.category(ch) not in _UNSEEN_CATEGORIES
+def _read(reader: Reader) -> dict[str, Reader]:
+    """A field's metadata: how it is read back from a save."""
+    return {"read": reader}
 
 
-def _code_points(text: str) -> str:
-    return " ".join(f"U+{ord(ch):04X}" for ch in text)
+def _number_in(low: int, high: int) -> dict[str, Reader]:
+    return _read(lambda saved, key, players: saved.integer(key, low, high))
 
 
-def _clean_name(raw: str) -> str:
-    name = unicodedata.normalize("NFC", str(raw)).strip()
-    if not name:
-        raise PlayerNameError("a player name cannot be empty")
-    if len(name) > MAX_NAME:
-        raise PlayerNameError(f"the name {name[:MAX_NAME]!r}... is longer than {MAX_NAME}")
-    # Zero-width joiners belong to names in Persian, Indic scripts and emoji sequences;
-    # other format characters (direction overrides among them) could disguise a name,
-    # and a lone surrogate (from a JSON escape) is no character at all.
-    if any(
-        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in _JOINERS
-        for ch in name
-    ):
-        raise PlayerNameError(f"the name {name!r} contains control characters")
-    if not any(is_visible(ch) for ch in name):
-        # Shown as code points: the name itself would print as nothing.
-        raise PlayerNameError(
-            f"a player name needs at least one visible character, not only {_code_points(name)}"
-        )
-    return name
+def _seat_in(saved: Fields, key: str, players: int) -> int:
+    return saved.integer(key, 0, players - 1)
 
 
-def _tags(raw: Iterable[object]) -> frozenset[str]:
-    """Excluded tags as decks spell them: deck tags are lowercase slugs, so ``Touch``
-    (or `` touch ``) typed by the group excludes ``touch``. Blank entries drop out.
-
-    >>> sorted(_tags(["Touch", " PAST ", ""]))
-    ['past', 'touch']
-    """
-    tags = (str(tag).strip().casefold() for tag in raw)
-    return frozenset(tag for tag in tags if tag)
+def _per_seat(saved: Fields, key: str, players: int) -> list[bool]:
+    return saved.flags(key, length=players)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Session settings, chosen before play. Validated and normalised on creation.
+def _per_seat_since_v2(saved: Fields, key: str, players: int) -> list[bool]:
+    # Older saves have no away state: everyone present (filled in on creation).
+    return saved.flags(key, length=players) if saved.has(key) else []
 
-    Names are stripped (NFC) and must be unique ignoring case. Excluded tags match
-    without regard to case (stored casefolded). ``decks`` lists the deck names in play
-    (``None`` = every deck loaded).
 
-    >>> Settings(players=("Ana",))
-    Traceback (most recent call last):
-    ...
-    deckgame.engine.state.PlayerCountError: 2 to 8 players are needed, not 1
-    """
+def _warmth(saved: Fields, key: str, players: int) -> list[int]:
+    return saved.integers(key, 0, MAX_COUNT, length=players)
 
-    players: tuple[str, ...]
-    audience: Audience = Audience.FRIENDS
-    types: frozenset[IntimacyType] = frozenset(IntimacyType)
-    excluded: frozenset[str] = frozenset()
-    unlock_rounds: int = 2
-    offered: int = 1
-    decks: frozenset[str] | None = None
 
-    def __post_init__(self) -> None:
-        names = tuple(_clean_name(name) for name in self.players)
-        if not MIN_PLAYERS <= len(names) <= MAX_PLAYERS:
-            raise PlayerCountError(
-                f"{MIN_PLAYERS} to {MAX_PLAYERS} players are needed, not {len(names)}"
-            )
-        folded = [name.casefold() for name in names]
-        for index, key in enumerate(folded):
-            if key in folded[:index]:
-                raise PlayerNameError(f"two players are called {names[index]!r}")
-        try:
-            audience = Audience(self.audience)
-            types = frozenset(IntimacyType(t) for t in self.types)
-        except ValueError as error:
-            raise TypesError(str(error)) from error
-        if not types:
-            raise TypesError("at least one intimacy type must be in play")
-        if isinstance(self.unlock_rounds, bool) or not (
-            isinstance(self.unlock_rounds, int)
-            and MIN_UNLOCK_ROUNDS <= self.unlock_rounds <= MAX_UNLOCK_ROUNDS
-        ):
-            raise OptionError(
-                f"rounds to unlock must be {MIN_UNLOCK_ROUNDS}-{MAX_UNLOCK_ROUNDS},"
-                f" not {self.unlock_rounds!r}"
-            )
-        if self.offered not in (1, 2) or isinstance(self.offered, bool):
-            raise OptionError(f"cards offered must be 1 or 2, not {self.offered!r}")
-        if isinstance(self.excluded, str) or (
-            self.decks is not None and isinstance(self.decks, str)
-        ):
-            raise OptionError("excluded tags and decks are collections, not one string")
-        # Frozen: normalised values are written once, here.
-        object.__setattr__(self, "players", names)
-        object.__setattr__(self, "audience", audience)
-        object.__setattr__(self, "types", types)
-        object.__setattr__(self, "excluded", _tags(self.excluded))
-        if self.decks is not None:
-            object.__setattr__(self, "decks", frozenset(str(d) for d in self.decks))
+def _flag_since_v2(saved: Fields, key: str, players: int) -> bool:
+    return saved.flag(key, False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe, with sorted lists so equal settings give equal dicts."""
-        return {
-            "players": list(self.players),
-            "audience": self.audience.value,
-            "types": sorted(t.value for t in self.types),
-            "excluded": sorted(self.excluded),
-            "unlock_rounds": self.unlock_rounds,
-            "offered": self.offered,
-            "decks": None if self.decks is None else sorted(self.decks),
-        }
 
-    @classmethod
-    def from_dict(cls, data: object) -> Settings:
-        """Settings from ``to_dict`` output, read strictly (:mod:`deckgame.engine.saved`)
-        and validated again; ``ValueError`` for anything else."""
-        fields = Fields(data, "settings")
-        decks = fields.raw("decks", None)
-        return cls(
-            players=tuple(fields.texts("players", items=MAX_PLAYERS)),
-            audience=Audience(fields.choice("audience", _AUDIENCES)),
-            types=frozenset(IntimacyType(t) for t in fields.choices("types", _TYPES)),
-            excluded=frozenset(fields.texts("excluded", items=MAX_LINES, default=[])),
-            unlock_rounds=fields.integer("unlock_rounds", MIN_UNLOCK_ROUNDS, MAX_UNLOCK_ROUNDS, 2),
-            offered=fields.integer("offered", 1, 2, 1),
-            decks=None if decks is None else frozenset(fields.texts("decks", MAX_ID)),
-        )
+def _settings(saved: Fields, key: str) -> Settings:
+    return Settings.from_dict(saved.raw(key))
+
+
+def _counts(saved: Fields, key: str, players: int) -> dict[str, int]:
+    return saved.counts(key, _TYPES)
+
+
+def _ids(saved: Fields, key: str, players: int) -> list[str]:
+    return saved.texts(key, MAX_ID)
+
+
+def _read_piles(saved: Fields, key: str, players: int) -> dict[PileKey, list[str]]:
+    piles: dict[PileKey, list[str]] = {}
+    for pile_key, pile in read_list(saved.raw(key), saved.name(key), _read_pile, longest=99):
+        if pile_key in piles:
+            raise SaveError(f"state.piles: two piles for {pile_key[0]} level {pile_key[1]}")
+        piles[pile_key] = pile
+    return piles
+
+
+def _read_pile(value: object, what: str) -> tuple[PileKey, list[str]]:
+    """A saved pile: ``[type, level, [card id, ...]]``."""
+    if not isinstance(value, list) or len(value) != 3:
+        raise SaveError(f"{what}: [type, level, cards] is needed, not {describe(value)}")
+    type_ = read_choice(value[0], f"{what}[0]", _TYPES)
+    level = read_int(value[1], f"{what}[1]", MIN_LEVEL, MAX_LEVEL)
+    cards = read_list(value[2], f"{what}[2]", lambda v, w: read_text(v, w, MAX_ID))
+    return (type_, level), cards
 
 
 @dataclass(slots=True)
@@ -282,38 +160,72 @@ class State:
     round's trust. ``deeper_waiting``: the go-deeper question is due but waits for the
     away players. ``held``: the game is on hold. Per-seat lists left empty are filled
     with ``False`` on creation.
+
+    Each field's metadata says how a save is read back (bounds, lengths, defaults for
+    older saves); its type says how it is copied and written (:data:`CODECS`).
     """
 
-    settings: Settings
-    seed: int
-    draws: int = 0  # position of the counter-based RNG: how many numbers were drawn
-    phase: Phase = Phase.CARD
-    level: int = 1
-    deepest: int = 1
-    turn: int = 1  # the current turn, counted from 1 over the session
-    round: int = 1  # the current round, counted from 1
-    seat: int = 0  # the active player's seat
-    trust_rounds: int = 0  # trust-building rounds at this level since it was reached
-    round_done: list[bool] = field(default_factory=list)  # per seat: done a card this round
-    piles: dict[PileKey, list[str]] = field(default_factory=dict)
-    mix: dict[str, int] = field(default_factory=dict)  # cards dealt per type at this level
-    offered: list[str] = field(default_factory=list)
-    card: str | None = None
-    other: int | None = None
-    timer_started: float | None = None  # caller's clock when the running timer started
-    timer_elapsed: float = 0.0  # seconds counted before the last start
-    votes: int = 0  # how many seats (from seat 0) agreed at the current question
-    warmth_from: list[int] = field(default_factory=list)  # givers for the card on the table
-    warmth_given: list[int] = field(default_factory=list)
-    warmth_received: list[int] = field(default_factory=list)
-    starred: list[str] = field(default_factory=list)
-    done_by_type: dict[str, int] = field(default_factory=dict)
-    dealt: dict[str, None] = field(default_factory=dict)  # every id shown, in order (a set)
-    gone: set[str] = field(default_factory=set)  # done or vetoed: never dealt again
-    away: list[bool] = field(default_factory=list)  # per seat: stepped away
-    round_away: list[bool] = field(default_factory=list)  # per seat: away at their turn
-    held: bool = False
-    deeper_waiting: bool = False
+    settings: Settings = field(metadata=_read(lambda saved, key, _: _settings(saved, key)))
+    seed: int = field(metadata=_number_in(-MAX_SEED, MAX_SEED))
+    # Position of the counter-based RNG: how many numbers were drawn.
+    draws: int = field(default=0, metadata=_number_in(0, MAX_COUNT * 1000))
+    phase: Phase = field(
+        default=Phase.CARD, metadata=_read(lambda saved, key, _: saved.choice(key, _PHASES))
+    )
+    level: int = field(default=1, metadata=_number_in(MIN_LEVEL, MAX_LEVEL))
+    deepest: int = field(default=1, metadata=_number_in(MIN_LEVEL, MAX_LEVEL))
+    # The current turn, counted from 1 over the session; the current round, from 1.
+    turn: int = field(default=1, metadata=_number_in(1, MAX_COUNT))
+    round: int = field(default=1, metadata=_number_in(1, MAX_COUNT))
+    seat: int = field(default=0, metadata=_read(_seat_in))  # the active player's seat
+    # Trust-building rounds at this level since it was reached.
+    trust_rounds: int = field(default=0, metadata=_number_in(0, MAX_COUNT))
+    # Per seat: done a card this round.
+    round_done: list[bool] = field(default_factory=list, metadata=_read(_per_seat))
+    piles: dict[PileKey, list[str]] = field(default_factory=dict, metadata=_read(_read_piles))
+    # Cards dealt per type at this level.
+    mix: dict[str, int] = field(default_factory=dict, metadata=_read(_counts))
+    offered: list[str] = field(
+        default_factory=list,
+        metadata=_read(lambda saved, key, _: saved.texts(key, MAX_ID, items=2)),
+    )
+    card: str | None = field(
+        default=None, metadata=_read(lambda saved, key, _: saved.optional_text(key, MAX_ID))
+    )
+    other: int | None = field(
+        default=None,
+        metadata=_read(lambda saved, key, players: saved.optional_integer(key, 0, players - 1)),
+    )
+    # The caller's clock when the running timer started; seconds counted before that.
+    timer_started: float | None = field(
+        default=None,
+        metadata=_read(lambda saved, key, _: saved.optional_number(key, -MAX_SECONDS, MAX_SECONDS)),
+    )
+    timer_elapsed: float = field(
+        default=0.0, metadata=_read(lambda saved, key, _: saved.number(key, 0.0, MAX_SECONDS))
+    )
+    # How many seats (from seat 0) agreed at the current question.
+    votes: int = field(default=0, metadata=_read(_seat_in))
+    # The givers for the card on the table.
+    warmth_from: list[int] = field(
+        default_factory=list,
+        metadata=_read(
+            lambda saved, key, players: saved.integers(key, 0, players - 1, items=players - 1)
+        ),
+    )
+    warmth_given: list[int] = field(default_factory=list, metadata=_read(_warmth))
+    warmth_received: list[int] = field(default_factory=list, metadata=_read(_warmth))
+    starred: list[str] = field(default_factory=list, metadata=_read(_ids))
+    done_by_type: dict[str, int] = field(default_factory=dict, metadata=_read(_counts))
+    # Every id shown, in order (a set).
+    dealt: dict[str, None] = field(default_factory=dict, metadata=_read(_ids))
+    # Done or vetoed: never dealt again.
+    gone: set[str] = field(default_factory=set, metadata=_read(_ids))
+    # Per seat: stepped away; away at their turn this round.
+    away: list[bool] = field(default_factory=list, metadata=_read(_per_seat_since_v2))
+    round_away: list[bool] = field(default_factory=list, metadata=_read(_per_seat_since_v2))
+    held: bool = field(default=False, metadata=_read(_flag_since_v2))
+    deeper_waiting: bool = field(default=False, metadata=_read(_flag_since_v2))
 
     def __post_init__(self) -> None:
         count = len(self.settings.players)
@@ -332,73 +244,11 @@ class State:
 
     def copy(self) -> State:
         """An independent copy (lists and dicts copied; cards are ids, so this is cheap)."""
-        return State(
-            settings=self.settings,
-            seed=self.seed,
-            draws=self.draws,
-            phase=self.phase,
-            level=self.level,
-            deepest=self.deepest,
-            turn=self.turn,
-            round=self.round,
-            seat=self.seat,
-            trust_rounds=self.trust_rounds,
-            round_done=list(self.round_done),
-            piles={key: list(pile) for key, pile in self.piles.items()},
-            mix=dict(self.mix),
-            offered=list(self.offered),
-            card=self.card,
-            other=self.other,
-            timer_started=self.timer_started,
-            timer_elapsed=self.timer_elapsed,
-            votes=self.votes,
-            warmth_from=list(self.warmth_from),
-            warmth_given=list(self.warmth_given),
-            warmth_received=list(self.warmth_received),
-            starred=list(self.starred),
-            done_by_type=dict(self.done_by_type),
-            dealt=dict(self.dealt),
-            gone=set(self.gone),
-            away=list(self.away),
-            round_away=list(self.round_away),
-            held=self.held,
-            deeper_waiting=self.deeper_waiting,
-        )
+        return State(**{name: codec.copy(getattr(self, name)) for name, codec, _ in _FIELDS})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe data; ``State.from_dict(state.to_dict()) == state``."""
-        return {
-            "settings": self.settings.to_dict(),
-            "seed": self.seed,
-            "draws": self.draws,
-            "phase": self.phase.value,
-            "level": self.level,
-            "deepest": self.deepest,
-            "turn": self.turn,
-            "round": self.round,
-            "seat": self.seat,
-            "trust_rounds": self.trust_rounds,
-            "round_done": list(self.round_done),
-            "piles": [[t, lv, list(pile)] for (t, lv), pile in self.piles.items()],
-            "mix": dict(self.mix),
-            "offered": list(self.offered),
-            "card": self.card,
-            "other": self.other,
-            "timer_started": self.timer_started,
-            "timer_elapsed": self.timer_elapsed,
-            "votes": self.votes,
-            "warmth_from": list(self.warmth_from),
-            "warmth_given": list(self.warmth_given),
-            "warmth_received": list(self.warmth_received),
-            "starred": list(self.starred),
-            "done_by_type": dict(self.done_by_type),
-            "dealt": list(self.dealt),
-            "gone": sorted(self.gone),
-            "away": list(self.away),
-            "round_away": list(self.round_away),
-            "held": self.held,
-            "deeper_waiting": self.deeper_waiting,
-        }
+        return {name: codec.dump(getattr(self, name)) for name, codec, _ in _FIELDS}
 
     @classmethod
     def from_dict(cls, data: object) -> State:
@@ -408,60 +258,52 @@ class State:
         Saves from before away and hold load with everyone present and nothing held.
         The parts are checked one by one here; how they fit together is the game's check.
         """
-        fields = Fields(data, "state")
-        settings = Settings.from_dict(fields.raw("settings"))
-        count = len(settings.players)
-        last = count - 1
-        piles: dict[PileKey, list[str]] = {}
-        for key, pile in read_list(fields.raw("piles"), "state.piles", _read_pile, longest=99):
-            if key in piles:
-                raise SaveError(f"state.piles: two piles for {key[0]} level {key[1]}")
-            piles[key] = pile
-        return cls(
-            settings=settings,
-            seed=fields.integer("seed", -MAX_SEED, MAX_SEED),
-            draws=fields.integer("draws", 0, MAX_COUNT * 1000),
-            phase=Phase(fields.choice("phase", _PHASES)),
-            level=fields.integer("level", MIN_LEVEL, MAX_LEVEL),
-            deepest=fields.integer("deepest", MIN_LEVEL, MAX_LEVEL),
-            turn=fields.integer("turn", 1, MAX_COUNT),
-            round=fields.integer("round", 1, MAX_COUNT),
-            seat=fields.integer("seat", 0, last),
-            trust_rounds=fields.integer("trust_rounds", 0, MAX_COUNT),
-            round_done=fields.flags("round_done", length=count),
-            piles=piles,
-            mix=fields.counts("mix", _TYPES),
-            offered=fields.texts("offered", MAX_ID, items=2),
-            card=fields.optional_text("card", MAX_ID),
-            other=fields.optional_integer("other", 0, last),
-            timer_started=fields.optional_number("timer_started", -MAX_SECONDS, MAX_SECONDS),
-            timer_elapsed=fields.number("timer_elapsed", 0.0, MAX_SECONDS),
-            votes=fields.integer("votes", 0, last),
-            warmth_from=fields.integers("warmth_from", 0, last, items=last),
-            warmth_given=fields.integers("warmth_given", 0, MAX_COUNT, length=count),
-            warmth_received=fields.integers("warmth_received", 0, MAX_COUNT, length=count),
-            starred=fields.texts("starred", MAX_ID),
-            done_by_type=fields.counts("done_by_type", _TYPES),
-            dealt=dict.fromkeys(fields.texts("dealt", MAX_ID)),
-            gone=set(fields.texts("gone", MAX_ID)),
-            # Older saves have no away state: everyone present (filled in on creation).
-            away=fields.flags("away", length=count) if fields.has("away") else [],
-            round_away=(
-                fields.flags("round_away", length=count) if fields.has("round_away") else []
-            ),
-            held=fields.flag("held", False),
-            deeper_waiting=fields.flag("deeper_waiting", False),
-        )
+        saved = Fields(data, "state")
+        name, codec, read = _FIELDS[0]
+        settings = codec.load(read(saved, name, 0))
+        players = len(settings.players)
+        values = {name: settings}
+        for name, codec, read in _FIELDS[1:]:
+            values[name] = codec.load(read(saved, name, players))
+        return cls(**values)
 
 
-def _read_pile(value: object, what: str) -> tuple[PileKey, list[str]]:
-    """A saved pile: ``[type, level, [card id, ...]]``."""
-    if not isinstance(value, list) or len(value) != 3:
-        raise SaveError(f"{what}: [type, level, cards] is needed, not {describe(value)}")
-    type_ = read_choice(value[0], f"{what}[0]", _TYPES)
-    level = read_int(value[1], f"{what}[1]", MIN_LEVEL, MAX_LEVEL)
-    cards = read_list(value[2], f"{what}[2]", lambda v, w: read_text(v, w, MAX_ID))
-    return (type_, level), cards
+class Codec(NamedTuple):
+    """How values of one field type are copied, written to JSON and rebuilt once read."""
+
+    copy: Callable[[Any], Any]
+    dump: Callable[[Any], Any]
+    load: Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_PLAIN = Codec(_same, _same, _same)  # immutable values JSON writes as they are
+_LIST = Codec(list, list, _same)
+CODECS: dict[str, Codec] = {
+    "Settings": Codec(_same, Settings.to_dict, _same),  # frozen
+    "Phase": Codec(_same, lambda phase: phase.value, Phase),
+    "list[bool]": _LIST,
+    "list[int]": _LIST,
+    "list[str]": _LIST,
+    "dict[str, int]": Codec(dict, dict, _same),
+    "dict[str, None]": Codec(dict, list, dict.fromkeys),  # an ordered set, saved as a list
+    "set[str]": Codec(set, sorted, set),
+    "dict[PileKey, list[str]]": Codec(
+        lambda piles: {key: list(pile) for key, pile in piles.items()},
+        lambda piles: [[type_, level, list(pile)] for (type_, level), pile in piles.items()],
+        _same,
+    ),
+    **dict.fromkeys(["int", "float", "bool", "str | None", "int | None", "float | None"], _PLAIN),
+}
+"""Field type (as annotated) -> its codec. A field of a type not here fails at import."""
+
+_FIELDS: tuple[tuple[str, Codec, Reader], ...] = tuple(
+    (f.name, CODECS[str(f.type)], f.metadata["read"]) for f in fields(State)
+)
+assert _FIELDS[0][0] == "settings"  # read first: the other fields' bounds depend on it
 
 
 def seats_other_than(seat: int, count: int) -> Iterable[int]:
