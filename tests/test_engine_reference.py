@@ -171,7 +171,7 @@ def test_saves_from_before_the_codec_load_as_they_were() -> None:
 
 def write_saves() -> None:
     """The saves fixture: sessions that end away, held, timed, or with undo to take."""
-    saves = {}
+    saves: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {}
     for seed in range(SESSIONS):
         games: list[Game] = []
         session_lines(seed, games)
