@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-RGB = tuple[int, int, int]
+from deckgame.options import TYPE_IDS  # the ids only: no pydantic before the first frame
 
-# The intimacy type ids of deckgame.model.str, in its order. Kept as plain strings
-# so the first frame does not wait for pydantic to import (a test keeps the two in step).
-TYPE_IDS: tuple[str, ...] = ("physical", "emotional", "experiential", "spiritual", "intellectual")
+RGB = tuple[int, int, int]
 
 DESIGN_SIZE = (1280, 720)
 MIN_WINDOW = (800, 600)
