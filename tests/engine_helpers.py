@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from deckgame.engine import (
     ACTION_TYPES,
@@ -123,6 +125,37 @@ def agree_all(game: Game) -> list[Event]:
     for seat in range(len(game.players)):
         events += game.apply(Agree(seat))
     return events
+
+
+def round_ends(events: list[Event]) -> list[dict[str, Any]]:
+    return [dict(e.extra) for e in events if e.event == "round_end"]
+
+
+def pile_of(game: Game, card_id: str) -> list[str]:
+    card = game.cards[card_id]
+    assert card.level is not None
+    return game.state.piles[(card.type.value, card.level)]
+
+
+def present(game: Game) -> tuple[int, ...]:
+    """The seats present, read afresh (a call: mypy keeps no narrowing of it)."""
+    return game.present
+
+
+def waiting_for(game: Game) -> tuple[str, ...]:
+    return game.waiting_for
+
+
+def reloaded(game: Game, cards: list[Card]) -> Game:
+    return Game.from_dict(json.loads(json.dumps(game.to_dict())), cards)
+
+
+def circle_deck() -> list[Card]:
+    return [
+        *(make_card(f"circle-{i}", min_players=3) for i in range(6)),
+        *(make_card(f"pair-{i}", max_players=2) for i in range(6)),
+        *(make_card(f"any-{i}") for i in range(6)),
+    ]
 
 
 def random_pool(rng: random.Random) -> list[Card]:
