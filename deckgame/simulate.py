@@ -51,6 +51,7 @@ class SessionReport:
     piles_dry: dict[PileKey, tuple[int, int]] = field(default_factory=dict)  # -> (round, level)
     levels_dry: dict[int, int] = field(default_factory=dict)  # level -> round it ran dry
     ended_by: str = "rounds"
+    dealt: list[str] = field(default_factory=list)  # card ids, in the order dealt
 
 
 def cell_counts(cards: Iterable[Card], settings: Settings) -> Counter[PileKey]:
@@ -92,21 +93,27 @@ def play_session(
     rounds: int | None = None,
     not_yet: int = 0,
     log: EventLog | None = None,
+    history: Sequence[str] = (),
+    max_cards: int | None = None,
 ) -> SessionReport:
-    """Play one session to its end (or ``rounds`` rounds) and report what happened."""
-    game = Game.new(settings, cards, seed=seed)
+    """Play one session to its end (or ``rounds`` rounds, or ``max_cards`` cards done)
+    and report what happened. ``history``: ids dealt on earlier nights, dealt last."""
+    game = Game.new(settings, cards, seed=seed, history=history)
     report = SessionReport(seed=seed, reached={game.level: 1})
     given: set[int] = set()
     asked: Counter[int] = Counter()
     events: list[Event] = game.opening_events
-    for _ in range(MAX_ACTIONS):
+    for _step in range(MAX_ACTIONS):
         _record(report, game, events)
         if log is not None:
             log.write(events)
         if game.phase is Phase.ENDED:
             break
-        if rounds is not None and game.state.round > rounds:
+        if max_cards is not None and report.cards_done >= max_cards:
             action: Action = End()
+            report.ended_by = "cards"
+        elif rounds is not None and game.state.round > rounds:
+            action = End()
         else:
             action = _choose(game, given, not_yet, asked)
             if isinstance(action, End):
@@ -118,6 +125,7 @@ def play_session(
         raise RuntimeError(f"session with seed {seed} did not end in {MAX_ACTIONS} actions")
     report.rounds = min(game.state.round, rounds) if rounds is not None else game.state.round
     report.deepest = game.state.deepest
+    report.dealt = list(game.state.dealt)  # what the game adds to the group's history
     return report
 
 
@@ -185,6 +193,7 @@ def _span(values: list[int]) -> str:
 
 
 def _format(report: SimulationReport) -> list[str]:
+    """The report's lines: the settings, the cells, the levels, the dry piles."""
     settings = report.settings
     runs = report.sessions
     total = len(runs)
@@ -200,16 +209,7 @@ def _format(report: SimulationReport) -> list[str]:
         "",
         "Cards each cell can deal under these settings:",
     ]
-    width = max([len(t) for t in types] + [5])
-    header = " " * width + "".join(f"  L{level:<3}" for level in levels) + "  total"
-    lines.append(header)
-    for type_ in types:
-        row = [report.cells.get((type_, level), 0) for level in levels]
-        lines.append(f"{type_:<{width}}" + "".join(f"  {n:>4}" for n in row) + f"  {sum(row):>5}")
-    col_totals = [sum(report.cells.get((t, level), 0) for t in types) for level in levels]
-    lines.append(
-        f"{'total':<{width}}" + "".join(f"  {n:>4}" for n in col_totals) + f"  {sum(col_totals):>5}"
-    )
+    lines += _cell_table(report.cells, types, levels)
     lines += ["", "Levels (sessions that got there; the round it happened):"]
     first = levels[0] if levels else 1
     for level in levels:
@@ -244,6 +244,22 @@ def _format(report: SimulationReport) -> list[str]:
     lines.append(
         f"Cards done per session: {min(done)}-{max(done)}; rounds played: {min(rounds)}-"
         f"{max(rounds)}; deepest level: {max(r.deepest for r in runs)}"
+    )
+    return lines
+
+
+def _cell_table(cells: Counter[PileKey], types: list[str], levels: list[int]) -> list[str]:
+    """The type x level table of cards each cell can deal, with totals."""
+    lines = []
+    width = max([len(t) for t in types] + [5])
+    header = " " * width + "".join(f"  L{level:<3}" for level in levels) + "  total"
+    lines.append(header)
+    for type_ in types:
+        row = [cells.get((type_, level), 0) for level in levels]
+        lines.append(f"{type_:<{width}}" + "".join(f"  {n:>4}" for n in row) + f"  {sum(row):>5}")
+    col_totals = [sum(cells.get((t, level), 0) for t in types) for level in levels]
+    lines.append(
+        f"{'total':<{width}}" + "".join(f"  {n:>4}" for n in col_totals) + f"  {sum(col_totals):>5}"
     )
     return lines
 

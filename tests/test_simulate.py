@@ -10,6 +10,7 @@ import pytest
 from deckgame.cli import main
 from deckgame.engine import Settings
 from deckgame.model import ALL_AUDIENCES, Audience, Card, IntimacyType
+from deckgame.nights import night_seed, play_nights
 from deckgame.simulate import cell_counts, play_session, simulate
 
 
@@ -167,3 +168,83 @@ def test_cli_with_only_broken_decks_says_there_is_nothing_to_play(
     err = capsys.readouterr().err
     assert f"{bad}:2:7: error:" in err
     assert "nothing to play" in err
+
+
+def test_a_card_limit_ends_the_session_after_that_many_cards() -> None:
+    settings = Settings(players=("Ana", "Ben"), audience=Audience.COUPLES)
+    report = play_session(make_cards(10), settings, seed=2, max_cards=7)
+    assert (report.cards_done, len(report.dealt), report.ended_by) == (7, 7, "cards")
+
+
+def test_nights_carry_the_history_so_no_card_comes_back_while_others_wait() -> None:
+    settings = Settings(players=("Ana", "Ben"), audience=Audience.COUPLES)
+    cards = make_cards(10)  # 60 cards, 20 a level: three nights of 6 take 18
+    nights = play_nights(cards, settings, nights=3, cards_per_night=6, seed=4)
+    assert [len(n.session.dealt) for n in nights] == [6, 6, 6]
+    assert [n.repeats for n in nights] == [[], [], []]
+    dealt = [card for n in nights for card in n.session.dealt]
+    assert len(set(dealt)) == len(dealt)
+    # Each night has its own seed, and night 1 is the session --seed plays.
+    assert [n.session.seed for n in nights] == [4, 5, 6] == [night_seed(4, n) for n in (1, 2, 3)]
+    assert nights[0].session.dealt == play_session(cards, settings, seed=4, max_cards=6).dealt
+
+
+def test_nights_report_the_cards_dealt_again_once_a_pile_runs_out() -> None:
+    settings = Settings(players=("Ana", "Ben"), audience=Audience.COUPLES, unlock_rounds=5)
+    cards = make_cards(3, levels=(1,))  # 6 cards at level 1: night 2 must repeat some
+    nights = play_nights(cards, settings, nights=2, cards_per_night=5)
+    assert nights[0].repeats == []
+    assert len(nights[1].repeats) == 4  # one card was left over from night 1
+
+
+def test_cli_plays_nights_in_a_row(
+    deck_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Only the test's deck: 12 cards a level, and 6 cards a night stay at level 1 (two
+    # rounds of three), so the third night must deal again what the first one dealt.
+    monkeypatch.setattr("deckgame.resources.builtin_decks_dir", lambda: deck_dir / "none")
+    args = ["simulate", "--decks", str(deck_dir), "--players", "3", "--types", "emotional"]
+    assert main([*args, "--nights", "2", "--cards-per-night", "6", "--seed", "9"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 nights in a row, 3 players (Player 1, Player 2, Player 3)")
+    table = out.split("dealt before\n", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split() for line in table.splitlines()]
+    assert [row[:3] for row in rows] == [["1", "9", "6"], ["2", "10", "6"]]
+    assert "No card was dealt twice across the nights." in out
+    assert main([*args, "--nights", "3", "--cards-per-night", "6"]) == 0
+    assert "Cards dealt again on a later night: 6, first on night 3" in capsys.readouterr().out
+
+
+def test_cli_help_tells_of_nights(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["simulate", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--nights N" in out and "--cards-per-night C" in out
+    assert "history is used even with --seed" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--nights", "0"], "--nights must be 1 to 100, not 0"),
+        (["--nights", "-3"], "--nights must be 1 to 100, not -3"),
+        (["--nights", "101"], "--nights must be 1 to 100"),
+        (["--nights", "2", "--cards-per-night", "0"], "--cards-per-night must be 1 to 500"),
+        (["--nights", "2", "--cards-per-night", "-1"], "--cards-per-night must be 1 to 500"),
+        (["--nights", "2", "--cards-per-night", "501"], "--cards-per-night must be 1 to 500"),
+        (["--cards-per-night", "20"], "--cards-per-night goes with --nights"),
+        (["--nights", "2", "--sessions", "3"], "leave out --sessions and --rounds"),
+        (["--nights", "2", "--rounds", "3"], "leave out --sessions and --rounds"),
+        (["--nights", "two"], "invalid int value"),
+    ],
+)
+def test_cli_bad_nights_exit_2_with_a_message(
+    deck_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    with_decks = ["simulate", "--decks", str(deck_dir), *args]
+    try:
+        code = main(with_decks)
+    except SystemExit as stop:  # argparse itself refuses what is not a number
+        code = int(stop.code or 0)
+    assert code == 2
+    assert message in capsys.readouterr().err

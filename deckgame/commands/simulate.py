@@ -6,13 +6,22 @@ import argparse
 import sys
 
 from deckgame.commands.session_options import add_session_arguments
+from deckgame.nights import MAX_CARDS_PER_NIGHT, MAX_NIGHTS
+
+CARDS_PER_NIGHT = 35  # about the cards of one evening at the default pace
 
 HELP = "play sessions headlessly and report when levels unlock and which piles run dry"
 DESCRIPTION = """\
 Play whole sessions without a screen: every card is done and everyone agrees to go
 deeper (unless --not-yet says otherwise). Reports how many cards each type x level cell
 offers under the chosen settings, when each level unlocked, and which piles ran dry.
---players takes names or a count (e.g. --players 4)."""
+--players takes names or a count (e.g. --players 4).
+
+--nights N plays one group's nights in a row instead, each of about --cards-per-night
+cards (default 35) at the chosen pace, night n seeded with the seed + n - 1. The cards of
+each night go into the group's history, as the game records them, and the history is
+used even with --seed (a single replay ignores it; here the nights are the point). The
+table says, per night, how many of its cards had been dealt on an earlier night."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +42,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="the group says 'not yet' the first N times it is asked at each level",
     )
+    parser.add_argument(
+        "--nights",
+        type=int,
+        metavar="N",
+        help=f"play N nights in a row (1-{MAX_NIGHTS}) with the history carried over",
+    )
+    parser.add_argument(
+        "--cards-per-night",
+        type=int,
+        metavar="C",
+        help=f"with --nights: about C cards a night (1-{MAX_CARDS_PER_NIGHT}, default 35)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from deckgame.engine import EventLog
     from deckgame.loader import load_library
+    from deckgame.nights import format_nights, play_nights
     from deckgame.simulate import simulate
 
     if args.players is None:
@@ -54,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.sessions < 1 or (args.rounds is not None and args.rounds < 1) or args.not_yet < 0:
         print("deckgame simulate: --sessions and --rounds must be 1 or more", file=sys.stderr)
+        return 2
+    wrong = nights_problem(args)
+    if wrong:
+        print(f"deckgame simulate: {wrong}", file=sys.stderr)
         return 2
     library = load_library(args.decks)
     for problem in library.problems:
@@ -69,6 +95,19 @@ def run(args: argparse.Namespace) -> int:
     warn_unknown_lines("simulate", settings.excluded, library.tags)
     log = EventLog(args.log) if args.log else None
     try:
+        if args.nights is not None:
+            per_night = args.cards_per_night or CARDS_PER_NIGHT
+            nights = play_nights(
+                library.cards,
+                settings,
+                nights=args.nights,
+                cards_per_night=per_night,
+                seed=args.seed if args.seed is not None else 0,
+                not_yet=args.not_yet,
+                log=log,
+            )
+            print(format_nights(nights, settings, per_night))
+            return 0
         report = simulate(
             library.cards,
             settings,
@@ -84,3 +123,21 @@ def run(args: argparse.Namespace) -> int:
             log.close()
     print(report.format())
     return 0
+
+
+def nights_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with ``--nights`` and ``--cards-per-night`` as given, if anything."""
+    from deckgame.i18n import _
+
+    nights, per_night = args.nights, args.cards_per_night
+    if nights is None:
+        return _("--cards-per-night goes with --nights N") if per_night is not None else None
+    if not 1 <= nights <= MAX_NIGHTS:
+        return _("--nights must be 1 to {most}, not {n}").format(most=MAX_NIGHTS, n=nights)
+    if per_night is not None and not 1 <= per_night <= MAX_CARDS_PER_NIGHT:
+        return _("--cards-per-night must be 1 to {most}, not {n}").format(
+            most=MAX_CARDS_PER_NIGHT, n=per_night
+        )
+    if args.sessions != 1 or args.rounds is not None:
+        return _("--nights plays one group's nights: leave out --sessions and --rounds")
+    return None
