@@ -67,15 +67,16 @@ class Session:
         log_path: Path | None = None,
         store: Store | None = None,
     ) -> Session:
+        """A new session with ``settings`` over ``cards`` (every card loaded), first card
+        dealt; the events of that deal are logged and the session autosaved."""
         # GAME.md, Determinism: an explicit seed makes a replay, so earlier nights do not
         # reorder the piles (the session is still added to the history at the end).
         replay = seed is not None
         history = store.load_history(settings.players) if store is not None and not replay else []
-        in_play = cards
-        if settings.decks is not None:
-            in_play = [c for c in cards if c.deck in settings.decks]
+        # Every card goes to the engine: its dealer is the one filter of decks, types,
+        # audience, players and lines (``dealer.playable``), as on a resumed session.
         game = Game.new(
-            settings, in_play, seed=fresh_seed() if seed is None else seed, history=history
+            settings, cards, seed=fresh_seed() if seed is None else seed, history=history
         )
         log = EventLog(log_path) if log_path is not None else None
         session = cls(game, level_names=level_names, closing=closing, log=log, store=store)

@@ -1,37 +1,39 @@
-"""What setup knows without drawing anything: the options' ranges and defaults, the words
-of its choices, the seat-name checks and the count of cards the choices leave.
+"""What setup knows without drawing anything: the words of its choices, the seat-name
+checks and the count of cards the choices leave.
 
-Ranges and defaults are read from the engine (``Settings`` and its bounds), never written
-again here, so setup offers exactly what a session accepts.
+Ranges and defaults come from :mod:`deckgame.options` (the one place they are written),
+so setup offers exactly what the command line and a session accept.
 
->>> DEFAULT_UNLOCK_ROUNDS, DEFAULT_OFFERED, (MIN_UNLOCK_ROUNDS, MAX_UNLOCK_ROUNDS)
-(2, 1, (1, 10))
+>>> sorted(OFFERED_LABELS) == list(OFFERED_CHOICES)
+True
 """
 
 from __future__ import annotations
 
-import dataclasses
-import unicodedata
 from collections.abc import Iterable
-from typing import Any
 
 from deckgame.engine import Settings
 from deckgame.engine.dealer import playable
-from deckgame.engine.state import MAX_UNLOCK_ROUNDS, MIN_UNLOCK_ROUNDS
 from deckgame.i18n import N_, _
-from deckgame.model import MAX_PLAYERS, MIN_PLAYERS, Audience, Card
+from deckgame.model import Audience, Card
+from deckgame.options import (
+    MAX_PLAYERS,
+    MAX_UNLOCK_ROUNDS,
+    MIN_PLAYERS,
+    MIN_UNLOCK_ROUNDS,
+    OFFERED_CHOICES,
+    name_key,
+)
 
 __all__ = [
     "AUDIENCE_HINTS",
     "AUDIENCE_LABELS",
-    "DEFAULT_AUDIENCE",
-    "DEFAULT_OFFERED",
-    "DEFAULT_UNLOCK_ROUNDS",
     "MAX_LINE",
     "MAX_PLAYERS",
     "MAX_UNLOCK_ROUNDS",
     "MIN_PLAYERS",
     "MIN_UNLOCK_ROUNDS",
+    "OFFERED_CHOICES",
     "OFFERED_LABELS",
     "PAGES",
     "cards_in_play",
@@ -41,16 +43,6 @@ __all__ = [
     "player_placeholder",
     "sentence",
 ]
-
-
-def _default(name: str) -> Any:
-    """The engine's default for the ``Settings`` field ``name``."""
-    return next(f.default for f in dataclasses.fields(Settings) if f.name == name)
-
-
-DEFAULT_AUDIENCE: Audience = _default("audience")
-DEFAULT_UNLOCK_ROUNDS: int = _default("unlock_rounds")
-DEFAULT_OFFERED: int = _default("offered")
 
 PAGES = 2  # who is playing, then what to play
 MAX_LINE = 40  # a deck tag's longest form
@@ -69,21 +61,15 @@ AUDIENCE_HINTS: dict[Audience, str] = {
 }
 """What each audience lets in, under its toggles."""
 
-OFFERED_LABELS: dict[int, str] = {
-    1: N_("1 card"),
-    2: N_("2 cards, pick one"),
-}
+OFFERED_LABELS: dict[int, str] = dict(
+    zip(OFFERED_CHOICES, (N_("1 card"), N_("2 cards, pick one")), strict=True)
+)
 """The choices of cards offered per turn (every value ``Settings.offered`` accepts)."""
 
 
 def player_placeholder(index: int) -> str:
     """The grey text of an empty name field: ``Player 3`` for the third seat."""
     return _("Player {number}").format(number=index + 1)
-
-
-def name_key(name: str) -> str:
-    """A name as the engine compares names: NFC, trimmed, without regard to case."""
-    return unicodedata.normalize("NFC", name).strip().casefold()
 
 
 def duplicate_seat(names: list[str]) -> tuple[int, int] | None:

@@ -10,13 +10,11 @@ import pygame
 from deckgame.engine import Settings, SettingsError
 from deckgame.i18n import _, ngettext
 from deckgame.lines import normalise_lines, unknown_lines, unknown_lines_note
-from deckgame.model import MIN_PLAYERS, Audience, IntimacyType
+from deckgame.model import Audience, IntimacyType
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.setup_choices import (
-    DEFAULT_AUDIENCE,
-    DEFAULT_OFFERED,
-    DEFAULT_UNLOCK_ROUNDS,
     MAX_LINE,
+    MIN_PLAYERS,
     cards_in_play,
     player_placeholder,
     sentence,
@@ -47,16 +45,17 @@ class SetupModel(Scene):
             for i, n in enumerate(names)
         ]
         self.page = 0
-        self.audience = Audience(launch.audience) if launch.audience else DEFAULT_AUDIENCE
-        self.types = (
-            set(IntimacyType(t) for t in launch.types) if launch.types else set(IntimacyType)
-        )
-        self.excluded = set(normalise_lines(launch.excluded or []))
+        chosen = launch.options.with_defaults()  # what the command line left out, filled
+        audience, rounds, offered = chosen.audience, chosen.unlock_rounds, chosen.offered
+        assert audience is not None and rounds is not None and offered is not None
+        self.audience = Audience(audience)
+        self.types = {IntimacyType(t) for t in chosen.types or ()}
+        self.excluded = set(normalise_lines(chosen.excluded or ()))
         self.lines_field = TextInput(
             "lines_field", "", placeholder=_("Another line: type it, then Enter"), max_len=MAX_LINE
         )
-        self.unlock_rounds = launch.unlock_rounds or DEFAULT_UNLOCK_ROUNDS
-        self.offered = launch.offered or DEFAULT_OFFERED
+        self.unlock_rounds = rounds
+        self.offered = offered
         self.decks: set[str] | None = None  # None = every deck
         if previous is not None:  # play again: the same choices as last time
             self.audience = previous.audience
