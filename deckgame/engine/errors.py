@@ -69,7 +69,7 @@ class IllegalAction(ValueError):
         if reason is not None:
             self.reason = reason
         if details:
-            self.details = MappingProxyType(details)
+            self.details = details  # refusals are frequent (can() tries every action): no copy
 
 
 class WrongPhase(IllegalAction):

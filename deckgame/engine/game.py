@@ -23,6 +23,7 @@ deckgame.engine.errors.AlreadyGiven: Bo already gave warmth
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from deckgame.engine import dealer, rules
@@ -349,12 +350,8 @@ class Game:
 
         Timer, hold and resume carry ``now=0.0``: pass the time.
         """
-        players = len(self._state.settings.players)
         return [
-            action
-            for kind in ACTION_TYPES.values()
-            for action in kind.candidates(players)
-            if self.can(action)
+            action for action in _candidates(len(self._state.settings.players)) if self.can(action)
         ]
 
     def _last_undoable(self) -> tuple[int, int] | None:
@@ -391,3 +388,12 @@ class Game:
         out: list[Event] = []
         rules.emit(state, out, "undo", state.card, undone=undone.name)
         return out
+
+
+@cache
+def _candidates(players: int) -> tuple[Action, ...]:
+    """Every action :meth:`Game.legal_actions` tries at a table of ``players`` seats.
+
+    Built once per table size: actions are immutable values.
+    """
+    return tuple(action for kind in ACTION_TYPES.values() for action in kind.candidates(players))

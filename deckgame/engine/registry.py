@@ -92,11 +92,12 @@ def event_meanings() -> dict[str, str]:
 def wrong_phase(state: State, allowed: tuple[Phase, ...]) -> WrongPhase:
     """The refusal of an action outside its phases (naming them in the rule's order)."""
     names = ", ".join(p.value for p in allowed)
+    phase = state.phase  # a StrEnum: its str() is its value
     return WrongPhase(
-        f"not possible in the {state.phase.value} phase (only: {names})",
+        f"not possible in the {phase.value} phase (only: {names})",
         Reason.WRONG_PHASE,
-        phase=state.phase.value,
-        allowed=tuple(p.value for p in allowed),
+        phase=phase,
+        allowed=allowed,
     )
 
 
@@ -111,9 +112,9 @@ def checked(state: State, cards: Cards, action: object) -> Effect:
         raise IllegalAction(
             f"not a rule action: {action!r}", Reason.UNKNOWN_ACTION, action=repr(action)
         )
-    if state.held and not rule_.while_held:
+    phases, check_more, effect, _, while_held = rule_
+    if state.held and not while_held:
         raise OnHold("the game is on hold: resume first", Reason.ON_HOLD)
-    phases, check_more, effect = rule_.phases, rule_.check, rule_.effect
     if state.phase not in phases:
         raise wrong_phase(state, phases)
     if check_more is not None:
