@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.i18n import _
 from deckgame.ui.assets import Face
 from deckgame.ui.runs import Direction, paragraph_direction
 from deckgame.ui.theme import chrome_scale
@@ -27,6 +28,21 @@ DESIGN_HEIGHT = 480.0  # card lengths are given in pixels of a 480 px tall card
 PORTRAIT = 88 / 63  # height / width of the narrowest card drawn (poker size, as printed)
 SMALL_TEXT = 19  # the kind line and footer: the smallest text on a card, in design px
 SHRINKS = (1.0, 0.9, 0.8)  # how far a label may shrink before it is shortened or dropped
+
+# Lengths and text sizes in design pixels (of a 480 px tall card).
+PAD = 24  # the card's inner margin
+GAP = 16  # between two labels on one line
+BAND = 40  # the colour band's height, grown by the labels' text scale
+BAND_LEAST = 64  # ... and never less than this
+ICON_GAP = 12  # between the band's icon and the type label
+TYPE_TEXT = 24  # the type label in the band
+LEVEL_TEXT = 20  # the level label in the band
+KIND_DROP = 18  # from the band down to the kind line
+KIND_GAP = 10  # from the kind line down to the question
+STAR_EXTRA = 8  # the star may be this much taller than the kind line
+CHIP_PAD = 14  # inside the who-answers chip, left and right
+CHIP_RISE = 10  # the chip is this much taller than its text
+BODY_GAP = 14  # between the question's room and the footer
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,20 @@ def short_level(label: str) -> str:
     return label.split(" · ", 1)[0]
 
 
+@dataclass(frozen=True)
+class _Units:
+    """Design lengths and text sizes in the pixels of one card (see :class:`CardLayout`)."""
+
+    scale: float
+    type_scale: float
+
+    def px(self, v: float) -> int:
+        return max(1, round(v * self.scale))
+
+    def type_px(self, v: float) -> int:
+        return max(1, round(v * self.type_scale))
+
+
 def layout_card(
     view: CardView, size: tuple[int, int], text_scale: float, book: TextBook, type_name: str
 ) -> CardLayout:
@@ -145,79 +175,30 @@ def layout_card(
     # Lengths follow the height, except on a card narrower than a poker card, where the
     # width would run out first: there they follow the width.
     k = min(h, w * PORTRAIT) / DESIGN_HEIGHT
-    tk = type_scale(k)
-
-    def px(v: float) -> int:
-        return max(1, round(v * k))
-
-    def type_px(v: float) -> int:
-        return max(1, round(v * tk))
-
-    pad = px(24)
-    gap = px(16)
+    u = _Units(k, type_scale(k))
+    pad = u.px(PAD)
+    gap = u.px(GAP)
     # The labels are the card's chrome: a larger text size grows them less than the
     # question, as it grows the window's buttons less than the card.
     labels = chrome_scale(text_scale)
-    band = pygame.Rect(0, 0, w, max(type_px(64), round(type_px(40) * labels)))
+    band = pygame.Rect(0, 0, w, max(u.type_px(BAND_LEAST), round(u.type_px(BAND) * labels)))
     ic = round(band.height * 0.58)
     icon = pygame.Rect(0, 0, ic, ic)
     icon.midleft = (pad, band.centery)
     # The kind line's size is the smallest on the card: labels shrink to it, not below.
-    small = max(10, round(type_px(SMALL_TEXT) * labels))
+    small = max(10, round(u.type_px(SMALL_TEXT) * labels))
+    span = (icon.right + u.px(ICON_GAP), w - pad)
     type_label, level_label = _band_labels(
-        view,
-        type_name.upper(),
-        book,
-        band,
-        (icon.right + px(12), w - pad),
-        gap,
-        tk * labels,
-        small,
+        view, type_name.upper(), book, band, span, gap, u.type_scale * labels, small
     )
-    y = band.bottom + px(18)
-    line_h = book.font(Face.BOLD, small).get_height()
-    star = None
-    kind_room = w - 2 * pad
-    if view.starred:
-        # Beside the kind line, as tall as it may be without reaching the band or the body.
-        st = min(round(small * 1.4), line_h + px(8))
-        star = pygame.Rect(0, 0, st, st)
-        star.midright = (w - pad, y + line_h // 2)
-        kind_room -= st + gap
-    kind = _place(book, (_kind_text(view),), small, Face.BOLD, kind_room, small, topleft=(pad, y))
-    y += line_h + px(10)
-
+    kind, star, y = _kind_line(view, book, u, (w, pad, gap), band.bottom + u.px(KIND_DROP), small)
     foot_h = round(small * 1.6)
     foot_y = h - pad - foot_h
-    mid = foot_y + foot_h // 2
-    who = who_chip = None
-    chip_pad = px(14)
-    if view.who:
-        who = _place(
-            book,
-            (view.who,),
-            small,
-            Face.BOLD,
-            w - 2 * pad - 2 * chip_pad,
-            small,
-            view.who_direction,
-            midleft=(pad + chip_pad, mid),
-        )
-        if who is not None:
-            who_chip = who.rect.inflate(2 * chip_pad, px(10))
-    deck = None
-    if view.deck:
-        left = who_chip.right + gap if who_chip is not None else pad
-        room = w - pad - left
-        # A deck name cut to a letter or two says nothing: below three letters' room, drop it.
-        if room >= small * 2:
-            deck = _place(
-                book, (view.deck,), small, Face.REGULAR, room, small, midright=(w - pad, mid)
-            )
-    body = pygame.Rect(pad, y, w - 2 * pad, max(1, foot_y - px(14) - y))
+    who, who_chip, deck = _footer(view, book, u, (w, pad, gap), foot_y + foot_h // 2, small)
+    body = pygame.Rect(pad, y, w - 2 * pad, max(1, foot_y - u.px(BODY_GAP) - y))
     return CardLayout(
         scale=k,
-        type_scale=tk,
+        type_scale=u.type_scale,
         pad=pad,
         band=band,
         icon=icon,
@@ -231,6 +212,68 @@ def layout_card(
         body=body,
         small=small,
     )
+
+
+def _kind_line(
+    view: CardView,
+    book: TextBook,
+    u: _Units,
+    frame: tuple[int, int, int],
+    y: int,
+    small: int,
+) -> tuple[Label | None, pygame.Rect | None, int]:
+    """The kind line at ``y``, the star beside it on a starred card, and where the body
+    starts below them. ``frame`` is the card's (width, padding, gap)."""
+    w, pad, gap = frame
+    line_h = book.font(Face.BOLD, small).get_height()
+    star = None
+    kind_room = w - 2 * pad
+    if view.starred:
+        # Beside the kind line, as tall as it may be without reaching the band or the body.
+        st = min(round(small * 1.4), line_h + u.px(STAR_EXTRA))
+        star = pygame.Rect(0, 0, st, st)
+        star.midright = (w - pad, y + line_h // 2)
+        kind_room -= st + gap
+    kind = _place(book, (_kind_text(view),), small, Face.BOLD, kind_room, small, topleft=(pad, y))
+    return kind, star, y + line_h + u.px(KIND_GAP)
+
+
+def _footer(
+    view: CardView,
+    book: TextBook,
+    u: _Units,
+    frame: tuple[int, int, int],
+    mid: int,
+    small: int,
+) -> tuple[Label | None, pygame.Rect | None, Label | None]:
+    """The footer centred on ``mid``: who answers in its chip at the left, the deck's name
+    at the right in the room the chip leaves. ``frame`` is the card's (width, padding, gap)."""
+    w, pad, gap = frame
+    who = who_chip = None
+    chip_pad = u.px(CHIP_PAD)
+    if view.who:
+        who = _place(
+            book,
+            (view.who,),
+            small,
+            Face.BOLD,
+            w - 2 * pad - 2 * chip_pad,
+            small,
+            view.who_direction,
+            midleft=(pad + chip_pad, mid),
+        )
+        if who is not None:
+            who_chip = who.rect.inflate(2 * chip_pad, u.px(CHIP_RISE))
+    deck = None
+    if view.deck:
+        left = who_chip.right + gap if who_chip is not None else pad
+        room = w - pad - left
+        # A deck name cut to a letter or two says nothing: below three letters' room, drop it.
+        if room >= small * 2:
+            deck = _place(
+                book, (view.deck,), small, Face.REGULAR, room, small, midright=(w - pad, mid)
+            )
+    return who, who_chip, deck
 
 
 def _band_labels(
@@ -248,8 +291,8 @@ def _band_labels(
     Giving way in order: both shrink a little, the level loses its name ("Level 1"), then
     the type label goes (the icon and the band's colour still say the type)."""
     left, right = span
-    type_size = max(floor, round(24 * k))
-    level_size = max(floor, round(20 * k))
+    type_size = max(floor, round(TYPE_TEXT * k))
+    level_size = max(floor, round(LEVEL_TEXT * k))
     room = right - left
     cy = band.centery
     if not view.level_label:
@@ -275,17 +318,22 @@ def _band_labels(
 
 
 def _kind_text(view: CardView) -> str:
-    kind = "Question" if view.kind == "ask" else "Challenge"
-    if view.kind == "do" and view.seconds:
-        kind += f" · {_duration(view.seconds)}"
-    return kind
+    """``Question``, ``Challenge``, or ``Challenge · 1 min 30 s`` for a timed one."""
+    if view.kind == "ask":
+        return _("Question")
+    if view.seconds:
+        return _("Challenge · {duration}").format(duration=_duration(view.seconds))
+    return _("Challenge")
 
 
 def _duration(seconds: int) -> str:
+    """A challenge's time as its card shows it: ``45 s``, ``2 min``, ``1 min 30 s``."""
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{seconds} s").format(seconds=seconds)
     minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+    if rest == 0:
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
 
 
 def _place(
