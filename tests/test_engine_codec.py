@@ -8,9 +8,10 @@ import json
 import pytest
 from engine_helpers import new_game, random_session
 
-from deckgame.engine import State
+from deckgame.engine import Settings, State
+from deckgame.engine.codec import CODECS
 from deckgame.engine.saved import SaveError
-from deckgame.engine.state import CODECS
+from deckgame.model import Audience, IntimacyType
 
 SEEDS = range(40)
 
@@ -45,10 +46,27 @@ def test_the_saved_keys_are_the_fields_in_order() -> None:
     assert list(state.to_dict()) == [field.name for field in dataclasses.fields(State)]
 
 
-def test_every_field_type_has_a_codec_and_every_field_a_reader() -> None:
-    for field in dataclasses.fields(State):
+@pytest.mark.parametrize("kind", [State, Settings])
+def test_every_field_type_has_a_codec_and_every_field_a_reader(kind: type[object]) -> None:
+    for field in dataclasses.fields(kind):  # type: ignore[arg-type]
         assert str(field.type) in CODECS, field.name
         assert callable(field.metadata["read"]), field.name
+
+
+def test_settings_save_as_before() -> None:
+    settings = Settings(
+        players=("Ana", "Bo"),
+        audience=Audience.COUPLES,
+        types=frozenset({IntimacyType.PHYSICAL, IntimacyType.EMOTIONAL}),
+        excluded=frozenset({"Touch", "past"}),
+        decks=frozenset({"B", "A"}),
+    )
+    assert json.dumps(settings.to_dict()) == (
+        '{"players": ["Ana", "Bo"], "audience": "couples", "types": ["emotional", "physical"],'
+        ' "excluded": ["past", "touch"], "unlock_rounds": 2, "offered": 1, "decks": ["A", "B"]}'
+    )
+    assert Settings.from_dict(settings.to_dict()) == settings
+    assert Settings.from_dict({**settings.to_dict(), "decks": None}).decks is None
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from deckgame.engine.codec import dump, field_codecs, load, reads
 from deckgame.engine.saved import MAX_ID, Fields
 from deckgame.model import MAX_PLAYERS, MIN_PLAYERS, Audience, IntimacyType
 
@@ -135,13 +136,21 @@ def _tags(raw: Iterable[object]) -> frozenset[str]:
     return frozenset(tag for tag in tags if tag)
 
 
+def _read_decks(saved: Fields, key: str, players: int) -> frozenset[str] | None:
+    """The deck names in play; absent or ``null``: every deck loaded."""
+    if saved.raw(key, None) is None:
+        return None
+    return frozenset(saved.texts(key, MAX_ID))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Session settings, chosen before play. Validated and normalised on creation.
 
     Names are stripped (NFC) and must be unique ignoring case. Excluded tags match
     without regard to case (stored casefolded). ``decks`` lists the deck names in play
-    (``None`` = every deck loaded).
+    (``None`` = every deck loaded). Saved and read back from the fields, as ``State`` is
+    (:mod:`deckgame.engine.codec`).
 
     >>> Settings(players=("Ana",))
     Traceback (most recent call last):
@@ -149,13 +158,35 @@ class Settings:
     deckgame.engine.settings.PlayerCountError: 2 to 8 players are needed, not 1
     """
 
-    players: tuple[str, ...]
-    audience: Audience = Audience.FRIENDS
-    types: frozenset[IntimacyType] = frozenset(IntimacyType)
-    excluded: frozenset[str] = frozenset()
-    unlock_rounds: int = 2
-    offered: int = 1
-    decks: frozenset[str] | None = None
+    players: tuple[str, ...] = field(
+        metadata=reads(lambda saved, key, _: tuple(saved.texts(key, items=MAX_PLAYERS)))
+    )
+    audience: Audience = field(
+        default=Audience.FRIENDS,
+        metadata=reads(lambda saved, key, _: Audience(saved.choice(key, _AUDIENCES))),
+    )
+    types: frozenset[IntimacyType] = field(
+        default=frozenset(IntimacyType),
+        metadata=reads(
+            lambda saved, key, _: frozenset(IntimacyType(t) for t in saved.choices(key, _TYPES))
+        ),
+    )
+    excluded: frozenset[str] = field(
+        default=frozenset(),
+        metadata=reads(
+            lambda saved, key, _: frozenset(saved.texts(key, items=MAX_LINES, default=[]))
+        ),
+    )
+    unlock_rounds: int = field(
+        default=2,
+        metadata=reads(
+            lambda saved, key, _: saved.integer(key, MIN_UNLOCK_ROUNDS, MAX_UNLOCK_ROUNDS, 2)
+        ),
+    )
+    offered: int = field(
+        default=1, metadata=reads(lambda saved, key, _: saved.integer(key, 1, 2, 1))
+    )
+    decks: frozenset[str] | None = field(default=None, metadata=reads(_read_decks))
 
     def __post_init__(self) -> None:
         names = tuple(_clean_name(name) for name in self.players)
@@ -198,28 +229,13 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe, with sorted lists so equal settings give equal dicts."""
-        return {
-            "players": list(self.players),
-            "audience": self.audience.value,
-            "types": sorted(t.value for t in self.types),
-            "excluded": sorted(self.excluded),
-            "unlock_rounds": self.unlock_rounds,
-            "offered": self.offered,
-            "decks": None if self.decks is None else sorted(self.decks),
-        }
+        return dump(self, _FIELDS)
 
     @classmethod
     def from_dict(cls, data: object) -> Settings:
         """Settings from ``to_dict`` output, read strictly (:mod:`deckgame.engine.saved`)
         and validated again; ``ValueError`` for anything else."""
-        fields = Fields(data, "settings")
-        decks = fields.raw("decks", None)
-        return cls(
-            players=tuple(fields.texts("players", items=MAX_PLAYERS)),
-            audience=Audience(fields.choice("audience", _AUDIENCES)),
-            types=frozenset(IntimacyType(t) for t in fields.choices("types", _TYPES)),
-            excluded=frozenset(fields.texts("excluded", items=MAX_LINES, default=[])),
-            unlock_rounds=fields.integer("unlock_rounds", MIN_UNLOCK_ROUNDS, MAX_UNLOCK_ROUNDS, 2),
-            offered=fields.integer("offered", 1, 2, 1),
-            decks=None if decks is None else frozenset(fields.texts("decks", MAX_ID)),
-        )
+        return cls(**load(Fields(data, "settings"), _FIELDS))
+
+
+_FIELDS = field_codecs(Settings)

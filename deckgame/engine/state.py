@@ -2,8 +2,8 @@
 
 ``State`` is mutable and owned by a :class:`deckgame.engine.Game`; it serialises to a
 JSON-safe dict and back exactly (cards are referenced by id). Copying, saving and reading
-follow from its fields: each field's type has a codec (:data:`CODECS`: how it is copied,
-written and rebuilt) and each field says how it is read strictly (its ``read`` metadata).
+follow from its fields: each field's type has a codec (:mod:`deckgame.engine.codec`: how it is
+copied and written) and each field says how it is read strictly (its ``read`` metadata).
 A new field is one line here.
 
 >>> state = State(settings=Settings(players=("Ana", "Bo")), seed=7, round_done=[False, True],
@@ -16,11 +16,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
+from deckgame.engine.codec import Reader, copied, dump, field_codecs, load, reads
 from deckgame.engine.saved import (
     MAX_COUNT,
     MAX_ID,
@@ -82,17 +83,9 @@ _PHASES = frozenset(p.value for p in Phase)
 
 _PHASES = frozenset(p.value for p in Phase)
 
-Reader = Callable[[Fields, str, int], Any]
-"""Reads one saved field strictly: (the saved mapping, the field's key, how many players)."""
-
-
-def _read(reader: Reader) -> dict[str, Reader]:
-    """A field's metadata: how it is read back from a save."""
-    return {"read": reader}
-
 
 def _number_in(low: int, high: int) -> dict[str, Reader]:
-    return _read(lambda saved, key, players: saved.integer(key, low, high))
+    return reads(lambda saved, key, players: saved.integer(key, low, high))
 
 
 def _seat_in(saved: Fields, key: str, players: int) -> int:
@@ -124,7 +117,7 @@ def _counts(saved: Fields, key: str, players: int) -> dict[str, int]:
     return saved.counts(key, _TYPES)
 
 
-def _ids(saved: Fields, key: str, players: int) -> list[str]:
+def _ids(saved: Fields, key: str, players: int = 0) -> list[str]:
     return saved.texts(key, MAX_ID)
 
 
@@ -162,70 +155,74 @@ class State:
     with ``False`` on creation.
 
     Each field's metadata says how a save is read back (bounds, lengths, defaults for
-    older saves); its type says how it is copied and written (:data:`CODECS`).
+    older saves); its type says how it is copied and written (:mod:`deckgame.engine.codec`).
     """
 
-    settings: Settings = field(metadata=_read(lambda saved, key, _: _settings(saved, key)))
+    settings: Settings = field(metadata=reads(lambda saved, key, _: _settings(saved, key)))
     seed: int = field(metadata=_number_in(-MAX_SEED, MAX_SEED))
     # Position of the counter-based RNG: how many numbers were drawn.
     draws: int = field(default=0, metadata=_number_in(0, MAX_COUNT * 1000))
     phase: Phase = field(
-        default=Phase.CARD, metadata=_read(lambda saved, key, _: saved.choice(key, _PHASES))
+        default=Phase.CARD, metadata=reads(lambda saved, key, _: Phase(saved.choice(key, _PHASES)))
     )
     level: int = field(default=1, metadata=_number_in(MIN_LEVEL, MAX_LEVEL))
     deepest: int = field(default=1, metadata=_number_in(MIN_LEVEL, MAX_LEVEL))
     # The current turn, counted from 1 over the session; the current round, from 1.
     turn: int = field(default=1, metadata=_number_in(1, MAX_COUNT))
     round: int = field(default=1, metadata=_number_in(1, MAX_COUNT))
-    seat: int = field(default=0, metadata=_read(_seat_in))  # the active player's seat
+    seat: int = field(default=0, metadata=reads(_seat_in))  # the active player's seat
     # Trust-building rounds at this level since it was reached.
     trust_rounds: int = field(default=0, metadata=_number_in(0, MAX_COUNT))
     # Per seat: done a card this round.
-    round_done: list[bool] = field(default_factory=list, metadata=_read(_per_seat))
-    piles: dict[PileKey, list[str]] = field(default_factory=dict, metadata=_read(_read_piles))
+    round_done: list[bool] = field(default_factory=list, metadata=reads(_per_seat))
+    piles: dict[PileKey, list[str]] = field(default_factory=dict, metadata=reads(_read_piles))
     # Cards dealt per type at this level.
-    mix: dict[str, int] = field(default_factory=dict, metadata=_read(_counts))
+    mix: dict[str, int] = field(default_factory=dict, metadata=reads(_counts))
     offered: list[str] = field(
         default_factory=list,
-        metadata=_read(lambda saved, key, _: saved.texts(key, MAX_ID, items=2)),
+        metadata=reads(lambda saved, key, _: saved.texts(key, MAX_ID, items=2)),
     )
     card: str | None = field(
-        default=None, metadata=_read(lambda saved, key, _: saved.optional_text(key, MAX_ID))
+        default=None, metadata=reads(lambda saved, key, _: saved.optional_text(key, MAX_ID))
     )
     other: int | None = field(
         default=None,
-        metadata=_read(lambda saved, key, players: saved.optional_integer(key, 0, players - 1)),
+        metadata=reads(lambda saved, key, players: saved.optional_integer(key, 0, players - 1)),
     )
     # The caller's clock when the running timer started; seconds counted before that.
     timer_started: float | None = field(
         default=None,
-        metadata=_read(lambda saved, key, _: saved.optional_number(key, -MAX_SECONDS, MAX_SECONDS)),
+        metadata=reads(lambda saved, key, _: saved.optional_number(key, -MAX_SECONDS, MAX_SECONDS)),
     )
     timer_elapsed: float = field(
-        default=0.0, metadata=_read(lambda saved, key, _: saved.number(key, 0.0, MAX_SECONDS))
+        default=0.0, metadata=reads(lambda saved, key, _: saved.number(key, 0.0, MAX_SECONDS))
     )
     # How many seats (from seat 0) agreed at the current question.
-    votes: int = field(default=0, metadata=_read(_seat_in))
+    votes: int = field(default=0, metadata=reads(_seat_in))
     # The givers for the card on the table.
     warmth_from: list[int] = field(
         default_factory=list,
-        metadata=_read(
+        metadata=reads(
             lambda saved, key, players: saved.integers(key, 0, players - 1, items=players - 1)
         ),
     )
-    warmth_given: list[int] = field(default_factory=list, metadata=_read(_warmth))
-    warmth_received: list[int] = field(default_factory=list, metadata=_read(_warmth))
-    starred: list[str] = field(default_factory=list, metadata=_read(_ids))
-    done_by_type: dict[str, int] = field(default_factory=dict, metadata=_read(_counts))
+    warmth_given: list[int] = field(default_factory=list, metadata=reads(_warmth))
+    warmth_received: list[int] = field(default_factory=list, metadata=reads(_warmth))
+    starred: list[str] = field(default_factory=list, metadata=reads(_ids))
+    done_by_type: dict[str, int] = field(default_factory=dict, metadata=reads(_counts))
     # Every id shown, in order (a set).
-    dealt: dict[str, None] = field(default_factory=dict, metadata=_read(_ids))
+    dealt: dict[str, None] = field(
+        default_factory=dict, metadata=reads(lambda saved, key, _: dict.fromkeys(_ids(saved, key)))
+    )
     # Done or vetoed: never dealt again.
-    gone: set[str] = field(default_factory=set, metadata=_read(_ids))
+    gone: set[str] = field(
+        default_factory=set, metadata=reads(lambda saved, key, _: set(_ids(saved, key)))
+    )
     # Per seat: stepped away; away at their turn this round.
-    away: list[bool] = field(default_factory=list, metadata=_read(_per_seat_since_v2))
-    round_away: list[bool] = field(default_factory=list, metadata=_read(_per_seat_since_v2))
-    held: bool = field(default=False, metadata=_read(_flag_since_v2))
-    deeper_waiting: bool = field(default=False, metadata=_read(_flag_since_v2))
+    away: list[bool] = field(default_factory=list, metadata=reads(_per_seat_since_v2))
+    round_away: list[bool] = field(default_factory=list, metadata=reads(_per_seat_since_v2))
+    held: bool = field(default=False, metadata=reads(_flag_since_v2))
+    deeper_waiting: bool = field(default=False, metadata=reads(_flag_since_v2))
 
     def __post_init__(self) -> None:
         count = len(self.settings.players)
@@ -244,11 +241,11 @@ class State:
 
     def copy(self) -> State:
         """An independent copy (lists and dicts copied; cards are ids, so this is cheap)."""
-        return State(**{name: codec.copy(getattr(self, name)) for name, codec, _ in _FIELDS})
+        return State(**copied(self, _FIELDS))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe data; ``State.from_dict(state.to_dict()) == state``."""
-        return {name: codec.dump(getattr(self, name)) for name, codec, _ in _FIELDS}
+        return dump(self, _FIELDS)
 
     @classmethod
     def from_dict(cls, data: object) -> State:
@@ -259,50 +256,11 @@ class State:
         The parts are checked one by one here; how they fit together is the game's check.
         """
         saved = Fields(data, "state")
-        name, codec, read = _FIELDS[0]
-        settings = codec.load(read(saved, name, 0))
-        players = len(settings.players)
-        values = {name: settings}
-        for name, codec, read in _FIELDS[1:]:
-            values[name] = codec.load(read(saved, name, players))
-        return cls(**values)
+        settings = load(saved, _FIELDS[:1])["settings"]
+        return cls(settings=settings, **load(saved, _FIELDS[1:], len(settings.players)))
 
 
-class Codec(NamedTuple):
-    """How values of one field type are copied, written to JSON and rebuilt once read."""
-
-    copy: Callable[[Any], Any]
-    dump: Callable[[Any], Any]
-    load: Callable[[Any], Any]
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-_PLAIN = Codec(_same, _same, _same)  # immutable values JSON writes as they are
-_LIST = Codec(list, list, _same)
-CODECS: dict[str, Codec] = {
-    "Settings": Codec(_same, Settings.to_dict, _same),  # frozen
-    "Phase": Codec(_same, lambda phase: phase.value, Phase),
-    "list[bool]": _LIST,
-    "list[int]": _LIST,
-    "list[str]": _LIST,
-    "dict[str, int]": Codec(dict, dict, _same),
-    "dict[str, None]": Codec(dict, list, dict.fromkeys),  # an ordered set, saved as a list
-    "set[str]": Codec(set, sorted, set),
-    "dict[PileKey, list[str]]": Codec(
-        lambda piles: {key: list(pile) for key, pile in piles.items()},
-        lambda piles: [[type_, level, list(pile)] for (type_, level), pile in piles.items()],
-        _same,
-    ),
-    **dict.fromkeys(["int", "float", "bool", "str | None", "int | None", "float | None"], _PLAIN),
-}
-"""Field type (as annotated) -> its codec. A field of a type not here fails at import."""
-
-_FIELDS: tuple[tuple[str, Codec, Reader], ...] = tuple(
-    (f.name, CODECS[str(f.type)], f.metadata["read"]) for f in fields(State)
-)
+_FIELDS = field_codecs(State)
 assert _FIELDS[0][0] == "settings"  # read first: the other fields' bounds depend on it
 
 
