@@ -6,17 +6,42 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.i18n import N_, _, ngettext
+from deckgame.options import TYPE_IDS
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, column
-from deckgame.ui.theme import TYPE_IDS
 from deckgame.ui.widgets import Button
 
 if TYPE_CHECKING:
     from deckgame.ui.app import App
 
-TAGLINE = "Conversation cards that go deeper when you are ready"
+TAGLINE = N_("Conversation cards that go deeper when you are ready")
+# Design pixels: the card fan above the name, and the cards in it.
+FAN_W, FAN_H = 500, 200
+FAN_CARD_W, FAN_CARD_H = 96, 134
+FAN_CARD_RADIUS = 12
+FAN_INSET = 10  # the inner frame of a card, from its edge (both sides together)
+FAN_FRAME = 2
+FAN_FRAME_RADIUS = 8
+FAN_ICON = 48
+FAN_STEP = 82  # between the cards' centres
+FAN_DROP = 9  # each card further from the middle sits this much lower
+FAN_TURN = 9  # degrees each card further from the middle is turned
+NAME_RISE = 10  # the name overlaps the fan's empty lower edge by this much
+BUTTON_W = 360
+NAME_LINE = 1.25  # the name's line, in units of its size
+TAGLINE_LINE = 1.5  # the tagline's, in units of the body text
+# The menu, each with its key; Continue and Starred only when there is one.
+BUTTONS: tuple[tuple[str, str, str, str], ...] = (
+    ("play", N_("Play"), "Enter", "primary"),
+    ("continue", N_("Continue"), "C", "normal"),
+    ("starred", N_("Starred"), "S", "normal"),
+    ("decks", N_("Decks"), "D", "normal"),
+    ("settings", N_("Settings"), "G", "normal"),
+    ("quit", N_("Quit"), "Q", "quiet"),
+)
 # Scenes the title opens and comes back from with the focus where the player left it; after
 # anything else (the table: Esc, or Leave in its menu) the focus lands on Continue.
 _SIDE_TRIPS = frozenset({"play", "decks", "settings", "starred"})
@@ -52,25 +77,23 @@ class TitleScene(Scene):
         w, h = self.size
         can_continue = self.app.ctx.store.has_autosave()
         self.buttons = [
-            Button("play", "Play", "Enter", style="primary"),
-            Button("continue", "Continue", "C", enabled=can_continue),
-            *([Button("starred", "Starred", "S")] if self.has_starred else []),
-            Button("decks", "Decks", "D"),
-            Button("settings", "Settings", "G"),
-            Button("quit", "Quit", "Q", style="quiet"),
+            Button(action, _(label), key, style=style)
+            for action, label, key, style in BUTTONS
+            if action != "starred" or self.has_starred
         ]
-        bw = min(m.px(360), w - 2 * m.margin)
+        self.button("continue").enabled = can_continue
+        bw = min(m.px(BUTTON_W), w - 2 * m.margin)
         bh = m.button_height
         total = len(self.buttons) * (bh + m.gap)
         # Header (card fan, name, tagline) and buttons are centred together as one block.
-        header = m.px(200) + round(m.title * 1.25) + round(m.body * 1.5)
+        header = m.px(FAN_H) + round(m.title * NAME_LINE) + round(m.body * TAGLINE_LINE)
         self.header_top = max(m.gap, (h - header - m.margin - total) // 2)
         top = self.header_top + header + m.margin
         column(self.buttons, pygame.Rect(w // 2 - bw // 2, top, bw, total), bh, m.gap)
         self.focus.set(list(self.buttons))
         if self.focus.current is None:
             self.focus.move(1)
-        self._fan = None
+        self._fan = self._card_fan()  # drawn now, so draw() only blits it
 
     def on_key(self, event: pygame.event.Event) -> None:
         keys = {
@@ -118,33 +141,37 @@ class TitleScene(Scene):
         store = self.app.ctx.store
         kept = store.last_set_aside
         if kept is not None:
-            return (
+            return _(
                 "The saved game could not be continued (damaged, or its cards are gone);"
-                f" it was kept aside as {kept.name}. Play starts a new one."
-            )
+                " it was kept aside as {file}. Play starts a new one."
+            ).format(file=kept.name)
         if store.messages:
             return store.messages[-1]
-        return "The saved game could not be continued. Play starts a new one."
+        return _("The saved game could not be continued. Play starts a new one.")
 
     def _card_fan(self) -> pygame.Surface:
         # Five small cards, one per type, fanned like a hand: drawn once per layout.
         m = self.look.metrics
         t = self.look.theme
-        cw, ch = m.px(96), m.px(134)
-        fan = pygame.Surface((m.px(500), m.px(200)), pygame.SRCALPHA)
+        cw, ch = m.px(FAN_CARD_W), m.px(FAN_CARD_H)
+        fan = pygame.Surface((m.px(FAN_W), m.px(FAN_H)), pygame.SRCALPHA)
         kinds = TYPE_IDS
         for i, kind in enumerate(kinds):
             style = t.type_style(kind)
             card = pygame.Surface((cw, ch), pygame.SRCALPHA)
-            pygame.draw.rect(card, style.colour, card.get_rect(), border_radius=m.px(12))
-            inner = card.get_rect().inflate(-m.px(10), -m.px(10))
-            pygame.draw.rect(card, style.on_colour, inner, max(1, m.px(2)), border_radius=m.px(8))
-            ic = icon(kind, m.px(48), style.on_colour)
+            pygame.draw.rect(
+                card, style.colour, card.get_rect(), border_radius=m.px(FAN_CARD_RADIUS)
+            )
+            inner = card.get_rect().inflate(-m.px(FAN_INSET), -m.px(FAN_INSET))
+            frame = max(1, m.px(FAN_FRAME))
+            radius = m.px(FAN_FRAME_RADIUS)
+            pygame.draw.rect(card, style.on_colour, inner, frame, border_radius=radius)
+            ic = icon(kind, m.px(FAN_ICON), style.on_colour)
             card.blit(ic, ic.get_rect(center=card.get_rect().center))
-            angle = (2 - i) * 9
+            angle = (2 - i) * FAN_TURN
             turned = pygame.transform.rotozoom(card, angle, 1.0)
-            cx = fan.get_width() // 2 + (i - 2) * m.px(82)
-            cy = fan.get_height() // 2 + abs(i - 2) * m.px(9)
+            cx = fan.get_width() // 2 + (i - 2) * m.px(FAN_STEP)
+            cy = fan.get_height() // 2 + abs(i - 2) * m.px(FAN_DROP)
             fan.blit(turned, turned.get_rect(center=(cx, cy)))
         return fan
 
@@ -153,15 +180,14 @@ class TitleScene(Scene):
         m = self.look.metrics
         w, _h = surface.get_size()
         backdrop(surface, self.look)
-        if self._fan is None:
-            self._fan = self._card_fan()
+        fan = self._fan if self._fan is not None else self._card_fan()
         title = self.look.text.render("deckgame", m.title, t.text, face=Face.BOLD)
         tag = self.look.text.render(
-            TAGLINE, m.body, t.text_muted, wrap=w - 2 * m.margin, align="center"
+            _(TAGLINE), m.body, t.text_muted, wrap=w - 2 * m.margin, align="center"
         )
         y = self.header_top
-        surface.blit(self._fan, self._fan.get_rect(midtop=(w // 2, y)))
-        y += self._fan.get_height() - m.px(10)
+        surface.blit(fan, fan.get_rect(midtop=(w // 2, y)))
+        y += fan.get_height() - m.px(NAME_RISE)
         surface.blit(title, title.get_rect(midtop=(w // 2, y)))
         y += title.get_height()
         surface.blit(tag, tag.get_rect(midtop=(w // 2, y)))
@@ -176,9 +202,17 @@ class TitleScene(Scene):
         t = self.look.theme
         m = self.look.metrics
         lib = ctx.library
-        note = f"{len(lib.cards)} cards in {len(lib.decks) - len(lib.skipped)} decks"
+        cards = ngettext("{n} card", "{n} cards", len(lib.cards)).format(n=len(lib.cards))
+        decks = len(lib.decks) - len(lib.skipped)
+        note = ngettext("{cards} in {n} deck", "{cards} in {n} decks", decks).format(
+            cards=cards, n=decks
+        )
         if lib.skipped:
-            note += f" · {len(lib.skipped)} skipped with problems (D: Decks for details)"
+            note = ngettext(
+                "{note} · {n} skipped with problems (D: Decks for details)",
+                "{note} · {n} skipped with problems (D: Decks for details)",
+                len(lib.skipped),
+            ).format(note=note, n=len(lib.skipped))
         colour = t.text_muted
         # Storage messages (a broken save moved aside) outrank the deck count.
         notice = self.message or (ctx.store.messages[-1] if ctx.store.messages else "")
