@@ -6,12 +6,9 @@ events; it never fails once its checks passed), and which events it may emit. Th
 modules register theirs with :func:`rule`; :func:`checked` and :func:`perform` read them,
 and the event names follow from the rules and :func:`declare_events`.
 
->>> from deckgame.engine.state import Phase
->>> @rule(int, (Phase.CARD,), emits={"tick": "an example event"})
-... def _tick(state, cards, action, out): ...
->>> RULES[int].phases, "tick" in event_names()
-((<Phase.CARD: 'card'>,), True)
->>> del RULES[int], _EVENTS["tick"]
+>>> from deckgame.engine import Warmth, rules
+>>> RULES[Warmth].phases, sorted(RULES[Warmth].emits), "warmth" in event_names()
+((<Phase.AFTER: 'after'>,), ['warmth'], True)
 """
 
 from __future__ import annotations
