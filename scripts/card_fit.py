@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     votes = [c.id for c in library.cards if "vote" in c.tags and c.min_players < 3]
     if votes:
         print(f"! vote cards without min_players 3: {votes[:5]}")
-    closing = sorted({str(getattr(c, "level", None)) for c in library.closing})
+    closing = sorted({str(c.closing_level or "any") for c in library.closing})
     print(f"closing cards' levels: {', '.join(closing)}")
     missed = sum(t.missed for t in found) + bool(votes)
     print(f"\n{missed} target(s) missed" if missed else "\nall targets met")
