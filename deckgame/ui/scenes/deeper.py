@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
+from deckgame.i18n import N_, _
 from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
@@ -26,14 +27,28 @@ if TYPE_CHECKING:
     from deckgame.ui.app import App
 
 CEREMONY_SECONDS = 2.6
-ASK = "{name}, it's your answer: Y or N"
+ASK = N_("{name}, it's your answer: Y or N")
 
 LEVEL_FEELS: dict[int, str] = {
-    1: "easy, friendly, playful",
-    2: "things you usually keep to yourself",
-    3: "hopes, fears, shame, needs",
-    4: "who you really are; the relationship itself",
+    1: N_("easy, friendly, playful"),
+    2: N_("things you usually keep to yourself"),
+    3: N_("hopes, fears, shame, needs"),
+    4: N_("who you really are; the relationship itself"),
 }
+# Design pixels.
+PANEL_W = 860  # the panel's width at least (or about 40 letters of body text)
+PANEL_LETTERS = 39  # ... in units of the body text
+PANEL_H = 480  # its height at least, grown with the text size as the chrome is
+CONTINUE_W = 320  # the ceremony's one button
+CHIP_W = 180  # a player's chip at most
+CHIP_INSET = 16  # a chip's name keeps this much room (both sides together)
+TICK_GAP = 4  # between a chip's tick and its name
+RING = 3  # the ceremony's rings
+SPARK = 4  # a spark's radius as it starts
+# In units of the small text: a chip's height; in button heights: yes and not yet.
+CHIP_H = 2.6
+BIG_BUTTON = 1.35
+WORDS_SHARE = 0.34  # the welcome's words take this share of the room above the button
 
 
 class DeeperScene(Scene):
@@ -53,8 +68,8 @@ class DeeperScene(Scene):
         game = self.session.game
         # As wide as about 40 letters of the body text, and as tall as the question, the
         # answers so far and the buttons need (text stays large on a small window).
-        width = min(w - 2 * m.margin, max(m.px(860), round(m.body * 39)))
-        height = round(m.px(480) * m.chrome_scale)
+        width = min(w - 2 * m.margin, max(m.px(PANEL_W), round(m.body * PANEL_LETTERS)))
+        height = round(m.px(PANEL_H) * m.chrome_scale)
         if self.ceremony is None:
             height = max(height, self._question_height(width - 2 * m.margin) + 2 * m.margin)
         else:
@@ -62,30 +77,31 @@ class DeeperScene(Scene):
             font = self.look.text.font
             words = 2 * font(Face.BOLD, m.body).get_linesize() + m.gap
             words += font(Face.BOLD, m.heading).get_linesize() + m.gap
-            height = max(height, round(words / 0.34) + bh + m.gap + 2 * m.margin)
+            height = max(height, round(words / WORDS_SHARE) + bh + m.gap + 2 * m.margin)
         self.panel = pygame.Rect(0, 0, width, min(h - 2 * m.margin, height))
         self.panel.center = (w // 2, h // 2)
         inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         if self.ceremony is not None:
-            self.buttons = [Button("continue", "Let's go", "Enter", style="primary")]
-            row(
-                self.buttons,
-                pygame.Rect(inner.centerx - m.px(160), inner.bottom - bh, m.px(320), bh),
-                bh,
-                m.gap,
-            )
+            self.buttons = [Button("continue", _("Let's go"), "Enter", style="primary")]
+            cw = m.px(CONTINUE_W)
+            area = pygame.Rect(inner.centerx - m.px(CONTINUE_W // 2), inner.bottom - bh, cw, bh)
+            row(self.buttons, area, bh, m.gap)
         else:
             voting = game.voter is not None
             first: list[Button] = []
             if voting:
                 # Same size, same weight: "not yet" must never look like the wrong answer.
-                first = [Button("agree", "Yes, go deeper", "Y"), Button("not_yet", "Not yet", "N")]
+                first = [
+                    Button("agree", _("Yes, go deeper"), "Y"),
+                    Button("not_yet", _("Not yet"), "N"),
+                ]
+            can = self.session.can
             second = [
-                Button("step_back", "Step back a level", "B", enabled=self.session.can(StepBack())),
-                Button("undo", "Undo", "U", enabled=self.session.can(Undo())),
-                Button("end", "End session", "E", style="quiet"),
+                Button("step_back", _("Step back a level"), "B", enabled=can(StepBack())),
+                Button("undo", _("Undo"), "U", enabled=can(Undo())),
+                Button("end", _("End session"), "E", style="quiet"),
             ]
-            big = round(bh * 1.35)
+            big = round(bh * BIG_BUTTON)
             if first:
                 row(
                     first,
@@ -171,21 +187,23 @@ class DeeperScene(Scene):
         """The question's heading and its explanation."""
         game = self.session.game
         nxt = game.next_level
+        level = self.session.level_label(nxt)
         if game.phase is Phase.DRY:
-            title = "This level has no cards left"
+            title = _("This level has no cards left")
             body = (
-                f"Go deeper to {self.session.level_label(nxt)}? Everyone answers, in seat order."
+                _("Go deeper to {level}? Everyone answers, in seat order.").format(level=level)
                 if nxt is not None
-                else "Step back a level, or end the session here."
+                else _("Step back a level, or end the session here.")
             )
-        else:
-            title = f"Go deeper, to {self.session.level_label(nxt)}?"
-            feel = LEVEL_FEELS.get(nxt or 0, "")
-            body = (
-                (f"Next: {feel}. " if feel else "")
-                + "Everyone answers in seat order. One \u201cnot yet\u201d keeps us here,"
-                " no reason needed; we ask again after the next trust-building round."
-            )
+            return title, body
+        title = _("Go deeper, to {level}?").format(level=level)
+        body = _(
+            "Everyone answers in seat order. One \u201cnot yet\u201d keeps us here,"
+            " no reason needed; we ask again after the next trust-building round."
+        )
+        feel = LEVEL_FEELS.get(nxt or 0, "")
+        if feel:
+            body = _("Next: {feel}. {rest}").format(feel=_(feel), rest=body)
         return title, body
 
     def _question_height(self, width: int) -> int:
@@ -198,9 +216,9 @@ class DeeperScene(Scene):
         total += m.gap + text.render(body, m.body, t.text_muted, wrap=width).get_height()
         total += m.margin + m.button_height
         if self.session.game.voter is not None:
-            total += round(m.small * 2.6) + m.gap  # the chips
+            total += round(m.small * CHIP_H) + m.gap  # the chips
             total += text.font(Face.BOLD, m.body).get_linesize() * 2 + m.gap  # the ask line
-            total += round(m.button_height * 1.35) + m.gap  # yes / not yet
+            total += round(m.button_height * BIG_BUTTON) + m.gap  # yes / not yet
         return total
 
     def _draw_question(self, surface: pygame.Surface) -> None:
@@ -221,8 +239,8 @@ class DeeperScene(Scene):
             return
         # One chip per player: agreed, answering now, or still to answer.
         count = len(game.players)
-        chip_w = min(m.px(180), (inner.width - m.gap * (count - 1)) // count)
-        chip_h = round(m.small * 2.6)
+        chip_w = min(m.px(CHIP_W), (inner.width - m.gap * (count - 1)) // count)
+        chip_h = round(m.small * CHIP_H)
         x0 = inner.centerx - (chip_w * count + m.gap * (count - 1)) // 2
         for seat, name in enumerate(game.players):
             rect = pygame.Rect(x0 + seat * (chip_w + m.gap), y, chip_w, chip_h)
@@ -236,23 +254,23 @@ class DeeperScene(Scene):
             if seat == game.voter:
                 pygame.draw.rect(surface, t.focus, rect, m.focus_width, border_radius=m.radius)
             tick = icon("check", m.small, fg) if agreed else None
-            room = rect.width - m.px(16) - (tick.get_width() + m.px(4) if tick else 0)
+            ticked = tick.get_width() + m.px(TICK_GAP) if tick else 0
+            room = rect.width - m.px(CHIP_INSET) - ticked
             img = self.look.text.line(name, m.small, fg, room, face=Face.BOLD)
-            width = img.get_width() + (tick.get_width() + m.px(4) if tick else 0)
-            x = rect.centerx - width // 2
+            x = rect.centerx - (img.get_width() + ticked) // 2
             if tick is not None:
                 surface.blit(tick, tick.get_rect(midleft=(x, rect.centery)))
-                x += tick.get_width() + m.px(4)
+                x += ticked
             surface.blit(img, img.get_rect(midleft=(x, rect.centery)))
         y += chip_h + m.gap
         ask = self.look.text.render(
-            ASK.format(name=game.players[game.voter]),
+            _(ASK).format(name=game.players[game.voter]),
             m.body,
             t.text,
             face=Face.BOLD,
             wrap=inner.width,
             align="center",
-            direction=sentence_direction(ASK),
+            direction=sentence_direction(_(ASK)),
         )
         surface.blit(ask, ask.get_rect(midtop=(inner.centerx, y)))
 
@@ -271,16 +289,17 @@ class DeeperScene(Scene):
             grow = max(0.0, min(1.0, ease * 1.4 - i * 0.08))
             radius = max(2, round(biggest * (0.35 + 0.13 * i) * grow))
             colour = t.mark_colour(kind)
-            pygame.draw.circle(surface, colour, centre, radius, max(2, m.px(3)))
+            pygame.draw.circle(surface, colour, centre, radius, max(2, m.px(RING)))
         star = icon("star", round(biggest * 0.5), t.star)
         surface.blit(star, star.get_rect(center=centre))
         for i in range(10):
             a = 2 * math.pi * i / 10 + ease * 0.6
             r = biggest * (0.8 + 0.5 * ease)
             spot = (centre[0] + r * math.cos(a), centre[1] + r * math.sin(a))
-            pygame.draw.circle(surface, t.star, spot, max(2, round(m.px(4) * (1.2 - ease * 0.6))))
+            spark = max(2, round(m.px(SPARK) * (1.2 - ease * 0.6)))
+            pygame.draw.circle(surface, t.star, spot, spark)
         y = centre[1] + round(biggest * 1.45)
-        title = self.look.text.render("Welcome to", m.body, t.text_muted, face=Face.BOLD)
+        title = self.look.text.render(_("Welcome to"), m.body, t.text_muted, face=Face.BOLD)
         surface.blit(title, title.get_rect(midtop=(inner.centerx, y)))
         y += title.get_height()
         label = self.session.level_label(self.new_level)
@@ -289,5 +308,5 @@ class DeeperScene(Scene):
         y += name.get_height() + m.gap
         feel = LEVEL_FEELS.get(self.new_level, "")
         if feel:
-            img = self.look.text.render(feel.capitalize(), m.body, t.text_muted)
+            img = self.look.text.render(_(feel).capitalize(), m.body, t.text_muted)
             surface.blit(img, img.get_rect(midtop=(inner.centerx, y)))

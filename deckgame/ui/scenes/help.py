@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from deckgame.i18n import _
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
@@ -12,6 +13,11 @@ from deckgame.ui.widgets import Button, pointer_pos
 
 KEYS: tuple[tuple[str, str], ...] = tuple(keymap.help_rows())
 """The rows shown, from the keymap (the same list the buttons' hints come from)."""
+PANEL_W = 900  # design pixels: the panel's width at most
+CLOSE_W = 200  # its Close button
+KEY_SHARE = 0.3  # the keys' column, as a share of the panel
+ROW_TEXT = 0.7  # the text's size in a row, as a share of the row's height
+SMALLEST = 10  # pixels: the rows' text never smaller (a window too low to hold them)
 
 
 class HelpScene(Scene):
@@ -20,10 +26,10 @@ class HelpScene(Scene):
     def layout(self) -> None:
         m = self.look.metrics
         w, h = self.size
-        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(900)), h - 2 * m.margin)
+        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(PANEL_W)), h - 2 * m.margin)
         self.panel.center = (w // 2, h // 2)
-        close = Button("close", "Close", "Esc", style="primary")
-        close.rect = pygame.Rect(0, 0, m.px(200), m.button_height)
+        close = Button("close", _("Close"), "Esc", style="primary")
+        close.rect = pygame.Rect(0, 0, m.px(CLOSE_W), m.button_height)
         close.rect.midbottom = (self.panel.centerx, self.panel.bottom - m.margin)
         self.buttons = [close]
         self.focus.set(list(self.buttons))
@@ -46,14 +52,14 @@ class HelpScene(Scene):
         t = self.look.theme
         m = self.look.metrics
         overlay_panel(surface, self.look, self.panel)
-        title = self.look.text.render("Keys", m.heading, t.text, face=Face.BOLD)
+        title = self.look.text.render(_("Keys"), m.heading, t.text, face=Face.BOLD)
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         top = self.panel.y + m.margin + title.get_height() + m.gap
         bottom = self.buttons[0].rect.top - m.gap
         rows = len(KEYS)
         row_h = max(1, (bottom - top) // rows)
-        size = min(m.body, max(10, int(row_h * 0.7)))
-        key_w = int(self.panel.width * 0.3)
+        size = min(m.body, max(SMALLEST, int(row_h * ROW_TEXT)))
+        key_w = int(self.panel.width * KEY_SHARE)
         for i, (key, what) in enumerate(KEYS):
             y = top + i * row_h
             k = self.look.text.line(key, size, t.text, key_w - m.gap, face=Face.BOLD)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.engine import Resume
+from deckgame.i18n import _
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop
@@ -19,6 +20,8 @@ from deckgame.ui.scenes.common import backdrop
 if TYPE_CHECKING:
     from deckgame.ui.app import App
     from deckgame.ui.scenes.table import TableScene
+
+TEXT_W = 760  # design pixels: the explanation's lines at most
 
 # Keys that only modify others, or belong to the system: pressed alone they do not resume.
 _NOT_A_PRESS = frozenset(
@@ -76,17 +79,19 @@ class HoldScene(Scene):
         m = self.look.metrics
         backdrop(surface, self.look)
         w, h = self.size
-        title = self.look.text.render("On hold", m.heading, t.text, face=Face.BOLD)
+        title = self.look.text.render(_("On hold"), m.heading, t.text, face=Face.BOLD)
         body = self.look.text.render(
-            "Take all the time you need. The card is hidden, timers are stopped and nothing"
-            " counts.",
+            _(
+                "Take all the time you need. The card is hidden, timers are stopped and"
+                " nothing counts."
+            ),
             m.body,
             t.text_muted,
-            wrap=min(w - 2 * m.margin, m.px(760)),
+            wrap=min(w - 2 * m.margin, m.px(TEXT_W)),
             align="center",
         )
         back = self.look.text.render(
-            "Press any key or tap to come back", m.body, t.text, face=Face.BOLD
+            _("Press any key or tap to come back"), m.body, t.text, face=Face.BOLD
         )
         total = title.get_height() + m.gap + body.get_height() + m.margin + back.get_height()
         y = (h - total) // 2

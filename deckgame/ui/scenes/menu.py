@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.engine import End
+from deckgame.i18n import N_, _
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import overlay_panel
@@ -17,12 +18,14 @@ if TYPE_CHECKING:
     from deckgame.ui.scenes.table import TableScene
 
 _ITEMS: tuple[tuple[str, str, str, int], ...] = (
-    ("resume", "Back to the game", "Esc", pygame.K_ESCAPE),
-    ("settings", "Settings", "G", pygame.K_g),
-    ("help", "Keys and help", "F1", pygame.K_F1),
-    ("end", "End the night (summary)", "E", pygame.K_e),
-    ("leave", "Leave to the title (Continue resumes)", "L", pygame.K_l),
+    ("resume", N_("Back to the game"), "Esc", pygame.K_ESCAPE),
+    ("settings", N_("Settings"), "G", pygame.K_g),
+    ("help", N_("Keys and help"), "F1", pygame.K_F1),
+    ("end", N_("End the night (summary)"), "E", pygame.K_e),
+    ("leave", N_("Leave to the title (Continue resumes)"), "L", pygame.K_l),
 )
+PANEL_W = 560  # design pixels: the menu's width at most
+TITLE_ROOM = 1.6  # the title's height, in units of its font size
 
 
 class MenuScene(Scene):
@@ -36,8 +39,8 @@ class MenuScene(Scene):
         m = self.look.metrics
         w, h = self.size
         bh = m.button_height
-        width = min(w - 2 * m.margin, m.px(560))
-        title_h = round(m.heading * 1.6)
+        width = min(w - 2 * m.margin, m.px(PANEL_W))
+        title_h = round(m.heading * TITLE_ROOM)
         height = 2 * m.margin + title_h + len(_ITEMS) * (bh + m.gap)
         self.panel = pygame.Rect(0, 0, width, min(h - 2 * m.margin, height))
         self.panel.center = (w // 2, h // 2)
@@ -45,7 +48,7 @@ class MenuScene(Scene):
         self.buttons = []
         for action, label, key, _code in _ITEMS:
             style = "primary" if action == "resume" else "normal"
-            b = Button(action, label, key, style=style)
+            b = Button(action, _(label), key, style=style)
             b.rect = pygame.Rect(self.panel.x + m.margin, y, width - 2 * m.margin, bh)
             self.buttons.append(b)
             y += bh + m.gap
@@ -89,6 +92,6 @@ class MenuScene(Scene):
         t = self.look.theme
         m = self.look.metrics
         overlay_panel(surface, self.look, self.panel)
-        title = self.look.text.render("Menu", m.heading, t.text, face=Face.BOLD)
+        title = self.look.text.render(_("Menu"), m.heading, t.text, face=Face.BOLD)
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         self.draw_buttons(surface)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.i18n import _, ngettext
 from deckgame.model import Card
 from deckgame.printing import PRINT_OTHER, PRINT_PLAYER
 from deckgame.ui.assets import Face
@@ -27,6 +28,14 @@ if TYPE_CHECKING:
 # Rendered up front (layout, never draw): a long list is cut here, newest stars first kept.
 MAX_LISTED = 600
 WHEEL_LINES = 3
+# Design pixels.
+SCROLLBAR_ROOM = 8  # the list's text keeps clear of the scroll bar
+INDENT = 22  # a card's lines, right of its type's dot
+BACK_W = 220
+BAR_W = 4  # the scroll bar
+BAR_LEAST = 24  # its height at least
+BAR_RADIUS = 2
+HEADING_ROOM = 1.6  # the heading's height, in units of its font size
 
 
 @dataclass(frozen=True)
@@ -64,23 +73,21 @@ class StarredScene(Scene):
         m = self.look.metrics
         w, h = self.size
         bh = m.button_height
-        self.buttons = [Button("back", "Back", "Esc")]
-        row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, m.px(220), bh), bh, m.gap)
-        top = m.margin + round(m.heading * 1.6)
+        self.buttons = [Button("back", _("Back"), "Esc")]
+        row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, m.px(BACK_W), bh), bh, m.gap)
+        top = m.margin + round(m.heading * HEADING_ROOM)
         self.view = pygame.Rect(m.margin, top, w - 2 * m.margin, h - top - bh - 2 * m.gap)
         self._build_rows()
         self.focus.set(list(self.buttons))
         self._clamp()
 
     def _build_rows(self) -> None:
+        """Every group's starred cards, newest first, rendered now (never while drawing)."""
         m = self.look.metrics
-        t = self.look.theme
-        text = self.look.text
         lib = self.app.ctx.library
         index: dict[str, Card] = {card.id: card for card in lib.cards}
-        width = self.view.width - m.px(8)
-        indent = m.px(22)
-        self.step = text.font(Face.REGULAR, m.small).get_linesize()
+        width = self.view.width - m.px(SCROLLBAR_ROOM)
+        self.step = self.look.text.font(Face.REGULAR, m.small).get_linesize()
         self.entries = []
         self._rows = []
         y = 0
@@ -90,7 +97,9 @@ class StarredScene(Scene):
             if listed >= MAX_LISTED:
                 break
             names = ", ".join(group.players)
-            head = text.render(names, m.body, t.text, face=Face.BOLD, wrap=width)
+            head = self.look.text.render(
+                names, m.body, self.look.theme.text, face=Face.BOLD, wrap=width
+            )
             self._rows.append(_Row(y, head))
             y += head.get_height() + m.gap // 2
             # Newest first: the stars of the group's last night at the top.
@@ -100,41 +109,61 @@ class StarredScene(Scene):
                 listed += 1
                 card = index.get(card_id)
                 self.entries.append(StarredEntry(group.players, card_id, card is None))
-                if card is None:
-                    line = f"A starred card that is not in the decks loaded now ({card_id})"
-                    img = text.render(line, m.small, t.text_muted, wrap=width - indent)
-                    self._rows.append(_Row(y, img, indent=indent))
-                    y += img.get_height() + m.gap
-                    continue
-                view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER,
-                                 level_names=lib.level_names)  # fmt: skip
-                style = t.type_style(card.type.value)
-                kind = "Question" if card.kind == "ask" else "Challenge"
-                label = f"{style.label} · {kind} · {view.level_label}"
-                img = text.render(label, m.small, t.text_muted, face=Face.BOLD)
-                self._rows.append(_Row(y, img, dot=style.colour, indent=indent))
-                y += img.get_height()
-                body = text.render(view.text, m.body, t.text, wrap=width - indent)
-                self._rows.append(_Row(y, body, indent=indent))
-                y += body.get_height()
-                if view.follow_up:
-                    follow = text.render(view.follow_up, m.small, t.text_muted, wrap=width - indent)
-                    self._rows.append(_Row(y, follow, indent=indent))
-                    y += follow.get_height()
-                y += m.gap
+                y = self._card_rows(card_id, card, y, width) + m.gap
             y += m.gap
         self.left_out = total - listed
+        y = self._closing_rows(y, width)
+        self.content_height = y
+        self.max_scroll = max(0, y - self.view.height)
+
+    def _card_rows(self, card_id: str, card: Card | None, y: int, width: int) -> int:
+        """One starred card's rows from ``y``: its type, kind and level, its words (or a
+        line saying it is missing); returns their bottom."""
+        m = self.look.metrics
+        t = self.look.theme
+        text = self.look.text
+        indent = m.px(INDENT)
+        if card is None:
+            line = _("A starred card that is not in the decks loaded now ({id})").format(id=card_id)
+            img = text.render(line, m.small, t.text_muted, wrap=width - indent)
+            self._rows.append(_Row(y, img, indent=indent))
+            return y + img.get_height()
+        lib = self.app.ctx.library
+        view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=lib.level_names)
+        style = t.type_style(card.type.value)
+        kind = _("Question") if card.kind == "ask" else _("Challenge")
+        label = _("{type} · {kind} · {level}").format(
+            type=style.label, kind=kind, level=view.level_label
+        )
+        img = text.render(label, m.small, t.text_muted, face=Face.BOLD)
+        self._rows.append(_Row(y, img, dot=style.colour, indent=indent))
+        y += img.get_height()
+        body = text.render(view.text, m.body, t.text, wrap=width - indent)
+        self._rows.append(_Row(y, body, indent=indent))
+        y += body.get_height()
+        if view.follow_up:
+            follow = text.render(view.follow_up, m.small, t.text_muted, wrap=width - indent)
+            self._rows.append(_Row(y, follow, indent=indent))
+            y += follow.get_height()
+        return y
+
+    def _closing_rows(self, y: int, width: int) -> int:
+        """The line under the list (older stars left out), or the empty list's words."""
+        m = self.look.metrics
+        t = self.look.theme
+        text = self.look.text
         if self.left_out:
-            more = f"{self.left_out} older stars are not listed"
+            more = ngettext(
+                "{n} older star is not listed", "{n} older stars are not listed", self.left_out
+            ).format(n=self.left_out)
             img = text.render(more, m.small, t.text_muted, wrap=width)
             self._rows.append(_Row(y, img))
             y += img.get_height()
         if not self._rows:
-            img = text.render("No starred cards yet", m.body, t.text_muted, wrap=width)
+            img = text.render(_("No starred cards yet"), m.body, t.text_muted, wrap=width)
             self._rows.append(_Row(0, img))
             y = img.get_height()
-        self.content_height = y
-        self.max_scroll = max(0, y - self.view.height)
+        return y
 
     # Input -------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -177,7 +206,7 @@ class StarredScene(Scene):
         t = self.look.theme
         m = self.look.metrics
         backdrop(surface, self.look)
-        heading(surface, self.look, "Starred cards", (m.margin, m.margin))
+        heading(surface, self.look, _("Starred cards"), (m.margin, m.margin))
         view = self.view
         clip = surface.get_clip()
         surface.set_clip(view)
@@ -193,10 +222,11 @@ class StarredScene(Scene):
         surface.set_clip(clip)
         if self.max_scroll:
             # A thin bar on the right: where in the list the window is.
-            bar_h = max(m.px(24), view.height * view.height // self.content_height)
+            bar_h = max(m.px(BAR_LEAST), view.height * view.height // self.content_height)
             bar_y = view.y + (view.height - bar_h) * self.scroll // self.max_scroll
-            bar = pygame.Rect(view.right - m.px(4), bar_y, m.px(4), bar_h)
-            pygame.draw.rect(surface, t.text_muted, bar, border_radius=m.px(2))
-            hint = self.look.text.render("↑↓ · PgUp/PgDn · wheel: scroll", m.small, t.text_muted)
+            bar = pygame.Rect(view.right - m.px(BAR_W), bar_y, m.px(BAR_W), bar_h)
+            pygame.draw.rect(surface, t.text_muted, bar, border_radius=m.px(BAR_RADIUS))
+            words = _("↑↓ · PgUp/PgDn · wheel: scroll")
+            hint = self.look.text.render(words, m.small, t.text_muted)
             surface.blit(hint, hint.get_rect(bottomright=(view.right, self.size[1] - m.gap * 2)))
         self.draw_buttons(surface)
