@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import pygame
 
+from deckgame.i18n import _
 from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
@@ -14,6 +15,8 @@ from deckgame.ui.look import Look
 from deckgame.ui.theme import mix
 
 _SS = 2  # the filled shape is drawn at twice the size and smooth-scaled for soft edges
+OUTLINE = 3  # the shape's outline, in design pixels
+DOT = 6  # the radius of the dot at each value
 
 
 def radar_points(
@@ -42,9 +45,8 @@ def draw_radar(
         style = t.type_style(kind)
         colour = t.mark_colour(kind)
         ic = icon(kind.value, round(m.small * 1.4), colour)
-        text = look.text.render(
-            f"{style.label} {values.get(kind, 0)}", m.small, t.text, face=Face.BOLD
-        )
+        words = _("{type} {count}").format(type=style.label, count=values.get(kind, 0))
+        text = look.text.render(words, m.small, t.text, face=Face.BOLD)
         labels.append((ic, text))
     label_w = max(text.get_width() for _, text in labels)
     label_h = max(ic.get_height() + text.get_height() for ic, text in labels)
@@ -67,10 +69,10 @@ def draw_radar(
         big = pygame.Surface((rect.width * _SS, rect.height * _SS), pygame.SRCALPHA)
         local = radar_points(values, ((cx - rect.x) * _SS, (cy - rect.y) * _SS), radius * _SS)
         pygame.draw.polygon(big, (*t.accent, 90), local)
-        pygame.draw.polygon(big, (*t.accent, 255), local, max(2, m.px(3)) * _SS)
+        pygame.draw.polygon(big, (*t.accent, 255), local, max(2, m.px(OUTLINE)) * _SS)
         surface.blit(pygame.transform.smoothscale(big, rect.size), rect.topleft)
         for point, kind in zip(radar_points(values, (cx, cy), radius), kinds, strict=True):
-            pygame.draw.circle(surface, t.type_style(kind).colour, point, m.px(6))
+            pygame.draw.circle(surface, t.type_style(kind).colour, point, m.px(DOT))
 
     # Labels sit outside the outer ring, pushed away from it on the side they are on.
     for i, (ic, text) in enumerate(labels):

@@ -12,6 +12,8 @@ from deckgame.ui.cache import ImageCache
 from deckgame.ui.text import TextBook
 from deckgame.ui.theme import Metrics, Theme, metrics_for, mix
 
+SHADOW_DROP = 5  # how far a panel's shadow falls below it, in design pixels
+
 # Translucent shapes drawn once per size and reused (a window-sized veil is drawn with two
 # blend fills instead, no picture kept): one window-sized image's worth, 33 MB at 4K at
 # most. Cleared with the window's size or theme: no old entry is drawn again.
@@ -116,7 +118,7 @@ def shadow(surface: pygame.Surface, look: Look, rect: pygame.Rect, radius: int) 
     """A soft drop shadow under a panel (skipped in high contrast, which has none)."""
     if look.theme.shadow[3] == 0:
         return
-    off = look.metrics.px(5)
+    off = look.metrics.px(SHADOW_DROP)
     # Opaque, pre-mixed with the background: as soft to the eye, and far cheaper to blit.
     r, g, b, a = look.theme.shadow
     colour = mix(look.theme.background, (r, g, b), a / 255 * 0.7)

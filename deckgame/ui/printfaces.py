@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.i18n import _
 from deckgame.model import Card, IntimacyType
 from deckgame.printing import (
     BLEED,
@@ -33,17 +34,31 @@ from deckgame.ui.theme import Theme
 if TYPE_CHECKING:
     from PIL.Image import Image
 
+# A back's lengths and text sizes, in millimetres (``printing.px`` turns them into dots).
+FRAME_INSET = 4  # the frame inside the trim line
+FRAME_LINE = 0.6  # its line
+FRAME_CORNER = 3  # its corner radius
+MARK = 26  # the type's icon
+TYPE_TEXT = 4.2  # the type's name under it
+TYPE_DROP = 4  # from the icon's centre line down to the name, past the icon
+LEVEL_TEXT = 3.2  # the level's number and name
+LEVEL_MARGINS = 8  # the level's lines keep this much of the frame's width free
+LEVEL_DROP = 1.5  # from the type's name down to the level
+DECK_TEXT = 3.0  # the deck's name at the foot
+DECK_LIFT = 4  # above the frame's bottom
+
 
 def print_view(card: Card, level_names: dict[int, str] | None = None) -> CardView:
     """What a printed front shows: placeholders for a reader, and the short labels a
     portrait card has room for (the back carries the level name and the deck)."""
     view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=level_names)
+    level = _("Closing") if card.level is None else _("Level {number}").format(number=card.level)
     return dataclasses.replace(
         view,
         text=paper_text(card.text),
         follow_up=paper_text(card.follow_up) if card.follow_up else "",
         who=WHO_ON_PAPER[card.who],
-        level_label=f"Level {card.level}" if card.level is not None else "Closing",
+        level_label=level,
         deck="",
     )
 
@@ -87,28 +102,30 @@ def render_back(
     w, h = px(CELL_W, dpi), px(CELL_H, dpi)
     canvas = pygame.Surface((w, h))
     canvas.fill(style.colour)
-    frame = pygame.Rect(0, 0, w, h).inflate(-2 * px(BLEED + 4, dpi), -2 * px(BLEED + 4, dpi))
-    pygame.draw.rect(canvas, style.on_colour, frame, max(2, px(0.6, dpi)), border_radius=px(3, dpi))
-    mark = icon(type_.value, px(26, dpi), style.on_colour)
+    inset = px(BLEED + FRAME_INSET, dpi)
+    frame = pygame.Rect(0, 0, w, h).inflate(-2 * inset, -2 * inset)
+    edge, corner = max(2, px(FRAME_LINE, dpi)), px(FRAME_CORNER, dpi)
+    pygame.draw.rect(canvas, style.on_colour, frame, edge, border_radius=corner)
+    mark = icon(type_.value, px(MARK, dpi), style.on_colour)
     canvas.blit(mark, mark.get_rect(center=(w // 2, round(h * 0.42))))
-    label = text.render(style.label.upper(), px(4.2, dpi), style.on_colour, face=Face.BOLD)
-    y = round(h * 0.42) + mark.get_height() // 2 + px(4, dpi)
+    label = text.render(style.label.upper(), px(TYPE_TEXT, dpi), style.on_colour, face=Face.BOLD)
+    y = round(h * 0.42) + mark.get_height() // 2 + px(TYPE_DROP, dpi)
     canvas.blit(label, label.get_rect(midtop=(w // 2, y)))
     # The level on one line when it fits, else its number above its name, wrapped inside
     # the frame: a pack may name a level in up to 40 characters.
-    room = frame.width - px(8, dpi)
-    size = px(3.2, dpi)
+    room = frame.width - px(LEVEL_MARGINS, dpi)
+    size = px(LEVEL_TEXT, dpi)
     lines = back_level_lines(level, level_names)
     if text.render(" · ".join(lines), size, style.on_colour).get_width() <= room:
         lines = (" · ".join(lines),)
-    top = y + label.get_height() + px(1.5, dpi)
+    top = y + label.get_height() + px(LEVEL_DROP, dpi)
     for line in lines:
         sub = text.render(line, size, style.on_colour, wrap=room, align="center")
         canvas.blit(sub, sub.get_rect(midtop=(w // 2, top)))
         top += sub.get_height()
     if deck:
-        name = text.line(deck, px(3.0, dpi), style.on_colour, room)
-        canvas.blit(name, name.get_rect(midbottom=(w // 2, frame.bottom - px(4, dpi))))
+        name = text.line(deck, px(DECK_TEXT, dpi), style.on_colour, room)
+        canvas.blit(name, name.get_rect(midbottom=(w // 2, frame.bottom - px(DECK_LIFT, dpi))))
     return canvas
 
 

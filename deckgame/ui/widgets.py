@@ -10,13 +10,28 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from deckgame.options import MAX_NAME as MAX_NAME
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
 from deckgame.ui.runs import Direction, paragraph_direction
 from deckgame.ui.theme import RGB, mix
 
-MAX_NAME = 24
+# Design pixels (scaled by ``Metrics.px``).
+BUTTON_PAD = 16  # a button's label and hint keep this much of its width free (half each side)
+ICON_GAP = 6  # between a button's icon and its label; a toggle's tick and what follows
+HINT_PAD = (10, 4)  # the key hint's box around its letters (width, height)
+HINT_GAP = 8  # between the key hint and the label
+HINT_LINE = 1.5  # the hint box's line
+HINT_CORNER = 5  # its corner radius
+TOGGLE_LINE = 2  # an off toggle's outline
+TICK_INSET = 14  # from a toggle's left edge to its tick
+TOGGLE_PAD = 28  # a toggle's insides keep this much of its width free (half each side)
+TOGGLE_ICON_GAP = 8  # between a toggle's icon and its label
+TOGGLE_SPARE = 30  # a toggle's natural width past its label, tick and icon
+FIELD_LINE = 2  # a text field's border
+FIELD_PAD = 20  # a text field's text keeps this much of its width free (half each side)
+CARET = 2  # the caret's width in pixels, at every size
 
 
 @dataclass
@@ -55,17 +70,17 @@ class Button:
         to the window's smallest text size, then the key hint goes (the key still works,
         and F1 lists it), then the label is shortened with an ellipsis."""
         m = look.metrics
-        inner = self.rect.inflate(-m.px(16), 0)
+        inner = self.rect.inflate(-m.px(BUTTON_PAD), 0)
         text = look.text
         icon_w = round(m.button_text * 1.1) if self.icon_name else 0
-        spacing = m.px(6) if self.label and icon_w else 0
+        spacing = m.px(ICON_GAP) if self.label and icon_w else 0
         hint_box: pygame.Rect | None = None
         if self.key:
             kw, kh = text.size(self.key, m.key_hint, Face.BOLD)
-            hint_box = pygame.Rect(0, 0, kw + m.px(10), kh + m.px(4))
+            hint_box = pygame.Rect(0, 0, kw + m.px(HINT_PAD[0]), kh + m.px(HINT_PAD[1]))
             hint_box.midright = inner.midright
         for hint in (hint_box, None) if hint_box is not None else (None,):
-            room = inner.width - (hint.width + m.px(8) if hint is not None else 0)
+            room = inner.width - (hint.width + m.px(HINT_GAP) if hint is not None else 0)
             room -= icon_w + spacing
             label, size = text.fit_line(
                 self.label,
@@ -104,7 +119,8 @@ class Button:
         parts = self.parts(look)
         if parts.hint is not None:
             hint = look.text.render(self.key, m.key_hint, fg, face=Face.BOLD)
-            pygame.draw.rect(surface, fg, parts.hint, max(1, m.px(1.5)), border_radius=m.px(5))
+            line, corner = max(1, m.px(HINT_LINE)), m.px(HINT_CORNER)
+            pygame.draw.rect(surface, fg, parts.hint, line, border_radius=corner)
             surface.blit(hint, hint.get_rect(center=parts.hint.center))
         if parts.icon is not None:
             icon_surf = icon(self.icon_name, parts.icon.width, self.icon_colour or fg)
@@ -144,14 +160,17 @@ class Toggle(Button):
             fg = on_text
         else:
             rounded_rect(surface, t.surface, self.rect, m.radius)
-            pygame.draw.rect(surface, colour, self.rect, max(2, m.px(2)), border_radius=m.radius)
+            line = max(2, m.px(TOGGLE_LINE))
+            pygame.draw.rect(surface, colour, self.rect, line, border_radius=m.radius)
             fg = t.text
         if focused:
             focus_ring(surface, look, self.rect)
         parts = self.parts(look)
         if self.on:
             tick = icon("check", round(m.button_text * 0.9), fg)
-            surface.blit(tick, tick.get_rect(midleft=(self.rect.x + m.px(14), self.rect.centery)))
+            surface.blit(
+                tick, tick.get_rect(midleft=(self.rect.x + m.px(TICK_INSET), self.rect.centery))
+            )
         if parts.icon is not None:
             ic = icon(self.icon_name, parts.icon.width, fg if self.on else colour)
             surface.blit(ic, parts.icon)
@@ -164,16 +183,16 @@ class Toggle(Button):
         """The tick (when on), the icon and the label from the left, the label shrunk to the
         smallest text size and then shortened when the toggle is too narrow."""
         m = look.metrics
-        inner = self.rect.inflate(-m.px(28), 0)
+        inner = self.rect.inflate(-m.px(TOGGLE_PAD), 0)
         x = inner.x
         if self.on:
-            x += round(m.button_text * 0.9) + m.px(6)
+            x += round(m.button_text * 0.9) + m.px(ICON_GAP)
         icon_rect = None
         if self.icon_name:
             size = round(m.button_text * 1.2)
             icon_rect = pygame.Rect(0, 0, size, size)
             icon_rect.midleft = (x, inner.centery)
-            x += size + m.px(8)
+            x += size + m.px(TOGGLE_ICON_GAP)
         label, text_size = look.text.fit_line(
             self.label,
             m.button_text,
@@ -191,10 +210,10 @@ class Toggle(Button):
         """The width that shows the whole label, tick and icon (for flowing layouts)."""
         m = look.metrics
         width = look.text.size(self.label, m.button_text, Face.BOLD, self.direction)[0]
-        extra = round(m.button_text * 0.9) + m.px(6)
+        extra = round(m.button_text * 0.9) + m.px(ICON_GAP)
         if self.icon_name:
-            extra += round(m.button_text * 1.2) + m.px(8)
-        return width + extra + m.px(30)
+            extra += round(m.button_text * 1.2) + m.px(TOGGLE_ICON_GAP)
+        return width + extra + m.px(TOGGLE_SPARE)
 
 
 def focus_ring(surface: pygame.Surface, look: Look, rect: pygame.Rect) -> None:
@@ -265,8 +284,9 @@ class TextInput:
         t = look.theme
         rounded_rect(surface, t.surface, self.rect, m.radius)
         border = t.focus if focused else t.text_muted
-        pygame.draw.rect(surface, border, self.rect, max(1, m.px(2)), border_radius=m.radius)
-        inner = self.rect.inflate(-m.px(20), 0)
+        line = max(1, m.px(FIELD_LINE))
+        pygame.draw.rect(surface, border, self.rect, line, border_radius=m.radius)
+        inner = self.rect.inflate(-m.px(FIELD_PAD), 0)
         shown = self.value[: self.cursor] + self.composing + self.value[self.cursor :]
         if shown:
             text = look.text.line(shown, m.body, t.text, inner.width)
@@ -283,7 +303,7 @@ class TextInput:
             x = max(inner.x, min(x, inner.right))
             h = text.get_height()
             pygame.draw.line(
-                surface, t.text, (x, inner.centery - h // 2), (x, inner.centery + h // 2), 2
+                surface, t.text, (x, inner.centery - h // 2), (x, inner.centery + h // 2), CARET
             )
 
 

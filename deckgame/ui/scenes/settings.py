@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pygame
 
+from deckgame.i18n import _
 from deckgame.ui.assets import Face
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop, heading
-from deckgame.ui.settings import THEME_NAMES
+from deckgame.ui.settings import TEXT_SCALES, THEME_NAMES
 from deckgame.ui.theme import THEMES
 from deckgame.ui.widgets import Button, Toggle
+
+# Design pixels (scaled by ``Metrics.px``).
+PANEL_WIDTH = 760  # the panel at most
+BACK_WIDTH = 220  # the Back button
 
 
 class SettingsScene(Scene):
@@ -18,15 +23,15 @@ class SettingsScene(Scene):
         m = self.look.metrics
         s = self.app.settings
         w, h = self.size
-        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(760)), h - 2 * m.margin)
+        self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(PANEL_WIDTH)), h - 2 * m.margin)
         self.panel.center = (w // 2, h // 2)
         x = self.panel.x + m.margin
         inner_w = self.panel.width - 2 * m.margin
         bh = m.button_height
         self.top = self.panel.y + m.margin + round(m.heading * 1.5)
         y = self.top + round(m.body * 1.5)
-        smaller = Button("text_smaller", "Smaller", "-", enabled=s.text_scale > 1.0)
-        larger = Button("text_larger", "Larger", "+", enabled=s.text_scale < 2.0)
+        smaller = Button("text_smaller", _("Smaller"), "-", enabled=s.text_scale > TEXT_SCALES[0])
+        larger = Button("text_larger", _("Larger"), "+", enabled=s.text_scale < TEXT_SCALES[-1])
         half = (inner_w - m.gap) // 2
         smaller.rect = pygame.Rect(x, y, half, bh)
         larger.rect = pygame.Rect(x + half + m.gap, y, half, bh)
@@ -39,15 +44,15 @@ class SettingsScene(Scene):
             themes.append(tog)
         self.theme_y = y - round(m.body * 1.5)
         y += bh + m.gap * 2
-        motion = Toggle("reduce_motion", "Reduce motion", "M", on=s.reduce_motion)
+        motion = Toggle("reduce_motion", _("Reduce motion"), "M", on=s.reduce_motion)
         motion.rect = pygame.Rect(x, y, half, bh)
-        full = Toggle("fullscreen", "Fullscreen", "F11", on=s.fullscreen)
+        full = Toggle("fullscreen", _("Fullscreen"), "F11", on=s.fullscreen)
         full.rect = pygame.Rect(x + half + m.gap, y, half, bh)
         y += bh + m.gap
-        chime = Toggle("sound", "Sound (timer chime)", "S", on=s.sound)
+        chime = Toggle("sound", _("Sound (timer chime)"), "S", on=s.sound)
         chime.rect = pygame.Rect(x, y, half, bh)
-        back = Button("back", "Back", "Esc", style="primary")
-        back.rect = pygame.Rect(0, 0, m.px(220), bh)
+        back = Button("back", _("Back"), "Esc", style="primary")
+        back.rect = pygame.Rect(0, 0, m.px(BACK_WIDTH), bh)
         # The panel is as tall as its content, centred in the window.
         bottom = y + bh + m.gap * 3 + bh + m.margin
         self.panel.height = min(h - 2 * m.margin, bottom - self.panel.y)
@@ -102,10 +107,13 @@ class SettingsScene(Scene):
         backdrop(surface, self.look)
         shadow(surface, self.look, self.panel, m.radius)
         rounded_rect(surface, t.surface, self.panel, m.radius)
-        heading(surface, self.look, "Settings", (self.panel.x + m.margin, self.panel.y + m.margin))
+        corner = (self.panel.x + m.margin, self.panel.y + m.margin)
+        heading(surface, self.look, _("Settings"), corner)
         pct = round(self.app.settings.text_scale * 100)
-        label = self.look.text.render(f"Text size: {pct} %", m.body, t.text, face=Face.BOLD)
+        label = self.look.text.render(
+            _("Text size: {percent} %").format(percent=pct), m.body, t.text, face=Face.BOLD
+        )
         surface.blit(label, (self.panel.x + m.margin, self.top))
-        label = self.look.text.render("Theme", m.body, t.text, face=Face.BOLD)
+        label = self.look.text.render(_("Theme"), m.body, t.text, face=Face.BOLD)
         surface.blit(label, (self.panel.x + m.margin, self.theme_y))
         self.draw_buttons(surface)

@@ -233,7 +233,7 @@ class SetupScene(PlayersPage, CardsPage):
         if not note:
             # The count's parts stay whole: two lines break between them, not inside one.
             parts = self._count_parts()
-            note = _(" · ").join(parts)
+            note = " · ".join(parts)
             if text.size(note, size, face)[0] > box.width:
                 note = "\n".join(text.join_lines(parts, size, box.width, balance=True))
         img, got = text.fit(

@@ -10,7 +10,9 @@ from deckgame.i18n import _
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
-from deckgame.ui.widgets import Toggle, focus_ring
+from deckgame.ui.widgets import ICON_GAP, TICK_INSET, TOGGLE_SPARE, Toggle, focus_ring
+
+LINE = 1.5  # an off chip's outline, in design pixels: lighter than a toggle's
 
 
 @dataclass
@@ -30,7 +32,7 @@ class LineToggle(Toggle):
         else:
             rounded_rect(surface, t.surface, self.rect, m.radius)
             pygame.draw.rect(
-                surface, t.text_muted, self.rect, max(1, m.px(1.5)), border_radius=m.radius
+                surface, t.text_muted, self.rect, max(1, m.px(LINE)), border_radius=m.radius
             )
             fg = t.text
         if focused:
@@ -40,15 +42,17 @@ class LineToggle(Toggle):
         parts = self.parts(look)
         if self.on:
             mark = icon("cross", round(m.button_text * 0.9), fg)
-            surface.blit(mark, mark.get_rect(midleft=(self.rect.x + m.px(14), self.rect.centery)))
+            surface.blit(
+                mark, mark.get_rect(midleft=(self.rect.x + m.px(TICK_INSET), self.rect.centery))
+            )
         text = look.text.render(parts.label, parts.size, fg, face=Face.BOLD)
         surface.blit(text, text.get_rect(midleft=parts.text.midleft))
 
     def natural_width(self, look: Look) -> int:
         m = look.metrics
         text = look.text.render(self.label, m.button_text, look.theme.text, face=Face.BOLD)
-        mark = round(m.button_text * 0.9) + m.px(6) if self.on else 0
-        return text.get_width() + mark + m.px(30)
+        mark = round(m.button_text * 0.9) + m.px(ICON_GAP) if self.on else 0
+        return text.get_width() + mark + m.px(TOGGLE_SPARE)
 
 
 def line_chip(tag: str, on: bool) -> LineToggle:
