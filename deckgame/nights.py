@@ -15,9 +15,6 @@ from deckgame.i18n import _
 from deckgame.model import Card
 from deckgame.simulate import SessionReport, play_session
 
-MAX_NIGHTS = 100
-MAX_CARDS_PER_NIGHT = 500
-
 
 @dataclass
 class NightReport:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from deckgame.commands.session_options import add_session_arguments
-from deckgame.nights import MAX_CARDS_PER_NIGHT, MAX_NIGHTS
+
+if TYPE_CHECKING:
+    from deckgame.engine import EventLog, Settings
+    from deckgame.loader import Library
 
 CARDS_PER_NIGHT = 35  # about the cards of one evening at the default pace
+MAX_NIGHTS = 100
+MAX_CARDS_PER_NIGHT = 500
 
 HELP = "play sessions headlessly and report when levels unlock and which piles run dry"
 DESCRIPTION = """\
@@ -52,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cards-per-night",
         type=int,
         metavar="C",
-        help=f"with --nights: about C cards a night (1-{MAX_CARDS_PER_NIGHT}, default 35)",
+        help=f"with --nights: about C cards a night (1-{MAX_CARDS_PER_NIGHT},"
+        f" default {CARDS_PER_NIGHT})",
     )
 
 
@@ -64,8 +71,6 @@ def run(args: argparse.Namespace) -> int:
     )
     from deckgame.engine import EventLog
     from deckgame.loader import load_library
-    from deckgame.nights import format_nights, play_nights
-    from deckgame.simulate import simulate
 
     if args.players is None:
         args.players = "2"
@@ -95,34 +100,44 @@ def run(args: argparse.Namespace) -> int:
     warn_unknown_lines("simulate", settings.excluded, library.tags)
     log = EventLog(args.log) if args.log else None
     try:
-        if args.nights is not None:
-            per_night = args.cards_per_night or CARDS_PER_NIGHT
-            nights = play_nights(
-                library.cards,
-                settings,
-                nights=args.nights,
-                cards_per_night=per_night,
-                seed=args.seed if args.seed is not None else 0,
-                not_yet=args.not_yet,
-                log=log,
-            )
-            print(format_nights(nights, settings, per_night))
-            return 0
-        report = simulate(
-            library.cards,
-            settings,
-            sessions=args.sessions,
-            seed=args.seed if args.seed is not None else 0,
-            rounds=args.rounds,
-            not_yet=args.not_yet,
-            log=log,
-            level_names=library.level_names,
-        )
+        print(_report(args, library, settings, log))
     finally:
         if log is not None:
             log.close()
-    print(report.format())
     return 0
+
+
+def _report(
+    args: argparse.Namespace, library: Library, settings: Settings, log: EventLog | None
+) -> str:
+    """Play what the arguments ask for (sessions, or one group's nights) and report it."""
+    from deckgame.nights import format_nights, play_nights
+    from deckgame.simulate import simulate
+
+    seed = args.seed if args.seed is not None else 0
+    if args.nights is not None:
+        per_night = args.cards_per_night or CARDS_PER_NIGHT
+        nights = play_nights(
+            library.cards,
+            settings,
+            nights=args.nights,
+            cards_per_night=per_night,
+            seed=seed,
+            not_yet=args.not_yet,
+            log=log,
+        )
+        return format_nights(nights, settings, per_night)
+    report = simulate(
+        library.cards,
+        settings,
+        sessions=args.sessions,
+        seed=seed,
+        rounds=args.rounds,
+        not_yet=args.not_yet,
+        log=log,
+        level_names=library.level_names,
+    )
+    return report.format()
 
 
 def nights_problem(args: argparse.Namespace) -> str | None:
