@@ -90,7 +90,13 @@ def format_counts(cards: Iterable[Card]) -> Counter[str]:
 
 
 def group_words(text: str) -> str | None:
-    """The first group-only phrase in ``text``, or None when the card reads well for two."""
+    """The first group-only phrase in ``text``, or None when the card reads well for two.
+
+    >>> group_words("Which song sums up this group?")
+    'this group'
+    >>> group_words("Each of you names one thing you'd like to try with {other}.") is None
+    True
+    """
     found = _GROUP.search(normalise_text(text))
     return found.group(1) if found else None
 

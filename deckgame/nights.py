@@ -26,7 +26,11 @@ class NightReport:
 
 
 def night_seed(seed: int, night: int) -> int:
-    """The seed of ``night`` (1, 2, ...): night 1 plays as ``simulate --seed`` does."""
+    """The seed of ``night`` (1, 2, ...): night 1 plays as ``simulate --seed`` does.
+
+    >>> [night_seed(7, night) for night in (1, 2, 3)]
+    [7, 8, 9]
+    """
     return seed + night - 1
 
 
