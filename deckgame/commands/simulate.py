@@ -16,7 +16,10 @@ CARDS_PER_NIGHT = 35  # about the cards of one evening at the default pace
 MAX_NIGHTS = 100
 MAX_CARDS_PER_NIGHT = 500
 
-HELP = "play sessions headlessly and report when levels unlock and which piles run dry"
+HELP = (
+    "play sessions (or one group's nights in a row) headlessly: when levels unlock,"
+    " which piles run dry, which cards come back"
+)
 DESCRIPTION = """\
 Play whole sessions without a screen: every card is done and everyone agrees to go
 deeper (unless --not-yet says otherwise). Reports how many cards each type x level cell

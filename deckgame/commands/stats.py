@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from deckgame.loader import Library
     from deckgame.model import Card
 
-HELP = "count the cards of deck files and folders: type x level, questions vs challenges"
+HELP = (
+    "count the cards of deck files and folders: type x level, questions vs challenges,"
+    " playable per audience x level x players, formats"
+)
 DESCRIPTION = """\
 Count the cards of deck files and folders: cards per intimacy type and depth level,
 questions (ask) vs challenges (do), the cards playable per audience and level with 2, 4
