@@ -102,10 +102,11 @@ def group_words(text: str) -> str | None:
 
 
 def group_worded_for_two(cards: Iterable[Card]) -> list[tuple[Card, str]]:
-    """Group-worded cards that a couple of two can be dealt (text or follow-up)."""
+    """Group-worded cards (text or follow-up) that two players can be dealt: a couple of
+    two, and friends or a family of two just as well."""
     found = []
     for card in cards:
-        if not card.suits(Audience.COUPLES, 2, frozenset()):
+        if card.min_players > 2:
             continue
         phrase = group_words(card.text) or group_words(card.follow_up or "")
         if phrase:

@@ -158,6 +158,19 @@ def test_no_card_twice_in_the_same_or_other_words() -> None:
     assert crowds == [], "one card per theme, merge the rest:\n" + "\n".join(crowds)
 
 
+def test_group_worded_cards_need_three_whoever_plays() -> None:
+    friends = Card(
+        id="x",
+        kind="ask",
+        text="What does this group do best?",
+        type=IntimacyType.EMOTIONAL,
+        level=1,
+        audience=frozenset({Audience.FRIENDS}),
+    )
+    assert [phrase for _, phrase in fit.group_worded_for_two([friends])] == ["this group"]
+    assert fit.group_worded_for_two([friends.model_copy(update={"min_players": 3})]) == []
+
+
 def test_no_group_worded_card_can_be_dealt_to_two() -> None:
     dealt = cards() + core().closing
     found = [f"{c.deck}: {phrase!r} in {c.text!r}" for c, phrase in fit.group_worded_for_two(dealt)]
