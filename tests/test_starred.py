@@ -152,7 +152,7 @@ def test_the_list_shows_type_level_and_text_and_says_when_a_card_is_missing(
         ("emotional-2-1", False),
     ]
     texts = app.text._text  # what was rendered for the list, by content
-    rendered = {k[0] for k in texts}
+    rendered: set[str] = {str(k[0]) for k in texts}
     assert "Physical · Question · Level 1 · Warmth" in rendered
     assert "Emotional · Question · Level 2 · Confidentiality" in rendered
     assert any("gone-from-the-decks" in t and "not in the decks" in t for t in rendered)
