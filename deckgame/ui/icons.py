@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import lru_cache
 
 import pygame
 
+from deckgame.ui.cache import ImageCache, MiB
+
 RGB = tuple[int, int, int]
 _SS = 4  # supersampling factor
+# Drawn icons by (name, size, colour), bounded in bytes like every picture kept between
+# frames (a card's icon at 4K is some 20 kB, a printed back's 0.4 MB); the colours of a
+# theme no longer shown are let go with it.
+_ICONS: ImageCache[tuple[str, int, RGB]] = ImageCache("icons", budget=8 * MiB, per_theme=True)
 
 Painter = Callable[[pygame.Surface, RGB, int], None]
 
@@ -153,10 +158,16 @@ _PAINTERS: dict[str, Painter] = {
 ICON_NAMES: tuple[str, ...] = tuple(_PAINTERS)
 
 
-@lru_cache(maxsize=256)
 def icon(name: str, size: int, colour: RGB) -> pygame.Surface:
     """The icon ``name`` (an intimacy type, ``heart`` or ``star``) as a ``size`` px square."""
-    size = max(4, size)
+    key = (name, size, colour)
+    cached = _ICONS.get(key)
+    if cached is None:
+        cached = _ICONS.put(key, _draw(name, max(4, size), colour))
+    return cached
+
+
+def _draw(name: str, size: int, colour: RGB) -> pygame.Surface:
     big = pygame.Surface((size * _SS, size * _SS), pygame.SRCALPHA)
     _PAINTERS[name](big, colour, size * _SS)
     return pygame.transform.smoothscale(big, (size, size))

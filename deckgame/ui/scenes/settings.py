@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from deckgame.i18n import _
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
@@ -13,9 +14,16 @@ from deckgame.ui.settings import TEXT_SCALES, THEME_NAMES
 from deckgame.ui.theme import THEMES
 from deckgame.ui.widgets import Button, Toggle
 
+SCENE = "settings"  # its bindings in the keymap
+
 # Design pixels (scaled by ``Metrics.px``).
 PANEL_WIDTH = 760  # the panel at most
 BACK_WIDTH = 220  # the Back button
+
+
+def _key(command: str) -> str:
+    """The key a settings button shows: the one the keymap binds to its command here."""
+    return keymap.hint(command, scene=SCENE)
 
 
 class SettingsScene(Scene):
@@ -30,8 +38,11 @@ class SettingsScene(Scene):
         bh = m.button_height
         self.top = self.panel.y + m.margin + round(m.heading * 1.5)
         y = self.top + round(m.body * 1.5)
-        smaller = Button("text_smaller", _("Smaller"), "-", enabled=s.text_scale > TEXT_SCALES[0])
-        larger = Button("text_larger", _("Larger"), "+", enabled=s.text_scale < TEXT_SCALES[-1])
+        least, most = TEXT_SCALES[0], TEXT_SCALES[-1]
+        smaller = Button("text_smaller", _("Smaller"), _key("text_smaller"))
+        smaller.enabled = s.text_scale > least
+        larger = Button("text_larger", _("Larger"), _key("text_larger"))
+        larger.enabled = s.text_scale < most
         half = (inner_w - m.gap) // 2
         smaller.rect = pygame.Rect(x, y, half, bh)
         larger.rect = pygame.Rect(x + half + m.gap, y, half, bh)
@@ -44,14 +55,15 @@ class SettingsScene(Scene):
             themes.append(tog)
         self.theme_y = y - round(m.body * 1.5)
         y += bh + m.gap * 2
-        motion = Toggle("reduce_motion", _("Reduce motion"), "M", on=s.reduce_motion)
+        motion = Toggle("reduce_motion", _("Reduce motion"), _key("reduce_motion"))
+        motion.on = s.reduce_motion
         motion.rect = pygame.Rect(x, y, half, bh)
-        full = Toggle("fullscreen", _("Fullscreen"), "F11", on=s.fullscreen)
+        full = Toggle("fullscreen", _("Fullscreen"), keymap.hint("fullscreen"), on=s.fullscreen)
         full.rect = pygame.Rect(x + half + m.gap, y, half, bh)
         y += bh + m.gap
-        chime = Toggle("sound", _("Sound (timer chime)"), "S", on=s.sound)
+        chime = Toggle("sound", _("Sound (timer chime)"), _key("sound"), on=s.sound)
         chime.rect = pygame.Rect(x, y, half, bh)
-        back = Button("back", _("Back"), "Esc", style="primary")
+        back = Button("back", _("Back"), _key("back"), style="primary")
         back.rect = pygame.Rect(0, 0, m.px(BACK_WIDTH), bh)
         # The panel is as tall as its content, centred in the window.
         bottom = y + bh + m.gap * 3 + bh + m.margin
@@ -67,19 +79,9 @@ class SettingsScene(Scene):
         self.focus.set(list(self.buttons))
 
     def on_key(self, event: pygame.event.Event) -> None:
-        keys = {
-            pygame.K_ESCAPE: "back",
-            pygame.K_MINUS: "text_smaller",
-            pygame.K_KP_MINUS: "text_smaller",
-            pygame.K_PLUS: "text_larger",
-            pygame.K_EQUALS: "text_larger",
-            pygame.K_KP_PLUS: "text_larger",
-            pygame.K_m: "reduce_motion",
-            pygame.K_s: "sound",
-        }
-        action = keys.get(event.key)
-        if action is not None:
-            self.on_action(action)
+        command = keymap.binding_for(event, SCENE)
+        if command is not None:
+            self.on_action(command.name)  # the commands are the buttons' actions
 
     def on_action(self, action: str) -> None:
         s = self.app.settings

@@ -14,6 +14,7 @@ import pygame
 from deckgame.i18n import _, ngettext
 from deckgame.lines import line_key
 from deckgame.model import Audience, IntimacyType
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.common import backdrop, heading
@@ -35,6 +36,8 @@ from deckgame.ui.scenes.setup_widgets import LineToggle as LineToggle
 from deckgame.ui.scenes.setup_widgets import line_chip as line_chip
 from deckgame.ui.widgets import Button, Focusable, TextInput
 
+SCENE = "setup"  # its bindings in the keymap
+
 # Design pixels (scaled by ``Metrics.px``).
 FOOTER_BUTTON = 230  # Back, and Next/Start less its extra
 FORWARD_EXTRA = 40  # Next/Start is this much wider than Back
@@ -50,11 +53,12 @@ class SetupScene(PlayersPage, CardsPage):
         inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         self.inner = inner
         bh = m.button_height
-        back = Button("back", _("Back"), "Esc")
+        back = Button("back", _("Back"), keymap.hint("back", scene=SCENE))
+        forward = keymap.hint("start", scene=SCENE)  # Ctrl+Enter goes on from either page
         nxt = (
-            Button("next", _("Next"), "Ctrl+Enter", style="primary")
+            Button("next", _("Next"), forward, style="primary")
             if self.page == 0
-            else Button("start", _("Start"), "Ctrl+Enter", style="primary")
+            else Button("start", _("Start"), forward, style="primary")
         )
         bw = m.px(FOOTER_BUTTON)
         extra = m.px(FORWARD_EXTRA)
@@ -87,18 +91,22 @@ class SetupScene(PlayersPage, CardsPage):
 
     # Input -------------------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> None:
-        ctrl = bool(event.mod & pygame.KMOD_CTRL)
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if ctrl or not isinstance(self.focus.current, TextInput):
-                self.on_action("next" if self.page == 0 else "start")
+        command = keymap.binding_for(event, SCENE)
+        if command is None:
+            return
+        forward = "next" if self.page == 0 else "start"
+        if command.name == "start":  # Ctrl+Enter: on to the next page, or play
+            self.on_action(forward)
+        elif command.name == "next":  # Enter: through the fields, then on
+            if not isinstance(self.focus.current, TextInput):
+                self.on_action(forward)
             elif self.focus.current is self.lines_field:
                 self.on_action("add_lines")
             else:
                 self._focus_next_field()
-            return
-        if event.key == pygame.K_ESCAPE:
+        elif command.name == "back":
             self.on_action("back")
-        elif event.key == pygame.K_n and ctrl and self.page == 0:
+        elif command.name == "add_player" and self.page == 0:
             self.on_action("add")
 
     def on_action(self, action: str) -> None:

@@ -7,6 +7,7 @@ import pygame
 
 from deckgame.engine import Settings, SettingsError
 from deckgame.i18n import _
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.scenes.setup_choices import (
@@ -68,7 +69,8 @@ class PlayersPage(SetupModel):
                 self.row_buttons.append(b)
                 x += small + m.gap // 2
             y += row_h + m.gap // 2
-        add = Button("add", _("Add player"), "Ctrl+N", enabled=len(self.inputs) < MAX_PLAYERS)
+        hint = keymap.hint("add_player", scene="setup")
+        add = Button("add", _("Add player"), hint, enabled=len(self.inputs) < MAX_PLAYERS)
         add.rect = pygame.Rect(inner.x, y + m.gap // 2, m.px(ADD_WIDTH), bh)
         self.add_button = add
         self._layout_audience(inner.x + left_w + m.margin, top)
