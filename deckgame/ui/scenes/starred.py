@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from deckgame.ui.app import App
     from deckgame.ui.theme import RGB
 
-# Rendered up front (layout, never draw): a long list is cut here, newest stars first kept.
+# Laid out up front (layout, never draw): a long list is cut here, newest stars first kept.
 MAX_LISTED = 600
 WHEEL_LINES = 3
 # Design pixels.
@@ -48,10 +48,23 @@ class StarredEntry:
     missing: bool
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Words:
+    """A paragraph of the list as the text cache renders it (its key, not its pixels: a
+    long list keeps no pictures of its own, only the text cache's, bounded in bytes)."""
+
+    text: str
+    size: int
+    colour: RGB
+    face: Face = Face.REGULAR
+    wrap: int = 0
+
+
+@dataclass(frozen=True)
 class _Row:
     y: int  # top, in list coordinates (0 = the top of the scrolled content)
-    image: pygame.Surface
+    height: int
+    words: _Words
     dot: RGB | None = None  # the type's colour, for a card
     indent: int = 0
 
@@ -97,11 +110,8 @@ class StarredScene(Scene):
             if listed >= MAX_LISTED:
                 break
             names = ", ".join(group.players)
-            head = self.look.text.render(
-                names, m.body, self.look.theme.text, face=Face.BOLD, wrap=width
-            )
-            self._rows.append(_Row(y, head))
-            y += head.get_height() + m.gap // 2
+            y = self._add(y, _Words(names, m.body, self.look.theme.text, Face.BOLD, width))
+            y += m.gap // 2
             # Newest first: the stars of the group's last night at the top.
             for card_id in reversed(group.cards):
                 if listed >= MAX_LISTED:
@@ -121,13 +131,11 @@ class StarredScene(Scene):
         line saying it is missing); returns their bottom."""
         m = self.look.metrics
         t = self.look.theme
-        text = self.look.text
         indent = m.px(INDENT)
+        wrap = width - indent
         if card is None:
             line = _("A starred card that is not in the decks loaded now ({id})").format(id=card_id)
-            img = text.render(line, m.small, t.text_muted, wrap=width - indent)
-            self._rows.append(_Row(y, img, indent=indent))
-            return y + img.get_height()
+            return self._add(y, _Words(line, m.small, t.text_muted, wrap=wrap), indent=indent)
         lib = self.app.ctx.library
         view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=lib.level_names)
         style = t.type_style(card.type.value)
@@ -135,34 +143,36 @@ class StarredScene(Scene):
         label = _("{type} · {kind} · {level}").format(
             type=style.label, kind=kind, level=view.level_label
         )
-        img = text.render(label, m.small, t.text_muted, face=Face.BOLD)
-        self._rows.append(_Row(y, img, dot=style.colour, indent=indent))
-        y += img.get_height()
-        body = text.render(view.text, m.body, t.text, wrap=width - indent)
-        self._rows.append(_Row(y, body, indent=indent))
-        y += body.get_height()
+        kind_line = _Words(label, m.small, t.text_muted, Face.BOLD)
+        y = self._add(y, kind_line, dot=style.colour, indent=indent)
+        y = self._add(y, _Words(view.text, m.body, t.text, wrap=wrap), indent=indent)
         if view.follow_up:
-            follow = text.render(view.follow_up, m.small, t.text_muted, wrap=width - indent)
-            self._rows.append(_Row(y, follow, indent=indent))
-            y += follow.get_height()
+            follow = _Words(view.follow_up, m.small, t.text_muted, wrap=wrap)
+            y = self._add(y, follow, indent=indent)
         return y
+
+    def _image(self, words: _Words) -> pygame.Surface:
+        return self.look.text.render(
+            words.text, words.size, words.colour, face=words.face, wrap=words.wrap
+        )
+
+    def _add(self, y: int, words: _Words, *, dot: RGB | None = None, indent: int = 0) -> int:
+        """A row at ``y`` (rendered now, into the text cache); returns its bottom."""
+        height = self._image(words).get_height()
+        self._rows.append(_Row(y, height, words, dot, indent))
+        return y + height
 
     def _closing_rows(self, y: int, width: int) -> int:
         """The line under the list (older stars left out), or the empty list's words."""
         m = self.look.metrics
         t = self.look.theme
-        text = self.look.text
         if self.left_out:
             more = ngettext(
                 "{n} older star is not listed", "{n} older stars are not listed", self.left_out
             ).format(n=self.left_out)
-            img = text.render(more, m.small, t.text_muted, wrap=width)
-            self._rows.append(_Row(y, img))
-            y += img.get_height()
+            y = self._add(y, _Words(more, m.small, t.text_muted, wrap=width))
         if not self._rows:
-            img = text.render(_("No starred cards yet"), m.body, t.text_muted, wrap=width)
-            self._rows.append(_Row(0, img))
-            y = img.get_height()
+            y = self._add(0, _Words(_("No starred cards yet"), m.body, t.text_muted, wrap=width))
         return y
 
     # Input -------------------------------------------------------------------------------
@@ -213,12 +223,12 @@ class StarredScene(Scene):
         dot = max(3, m.small // 4)
         for r in self._rows:
             y = view.y + r.y - self.scroll
-            if y > view.bottom or y + r.image.get_height() < view.y:
+            if y > view.bottom or y + r.height < view.y:
                 continue
             if r.dot is not None:
-                centre = (view.x + r.indent // 2, y + r.image.get_height() // 2)
+                centre = (view.x + r.indent // 2, y + r.height // 2)
                 pygame.draw.circle(surface, r.dot, centre, dot)
-            surface.blit(r.image, (view.x + r.indent, y))
+            surface.blit(self._image(r.words), (view.x + r.indent, y))
         surface.set_clip(clip)
         if self.max_scroll:
             # A thin bar on the right: where in the list the window is.
