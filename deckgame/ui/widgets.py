@@ -143,6 +143,18 @@ class ButtonParts:
     text: pygame.Rect
 
 
+@dataclass(frozen=True)
+class TogglePaint:
+    """How a toggle is drawn: filled when on (``fill``, text in ``on_fill``), outlined when
+    off (``edge``, ``line`` pixels wide), and the ``mark`` icon it shows when on."""
+
+    fill: RGB
+    on_fill: RGB
+    edge: RGB
+    line: int
+    mark: str
+
+
 @dataclass
 class Toggle(Button):
     """A button that is on or off; off is drawn hollow, on filled, plus a tick (not colour only)."""
@@ -150,29 +162,32 @@ class Toggle(Button):
     on: bool = False
     fill: RGB | None = None
 
-    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
-        m = look.metrics
+    def paint(self, look: Look) -> TogglePaint:
+        """The colours, outline and mark this toggle is drawn with."""
         t = look.theme
         colour = self.fill or t.accent
         on_text = t.on_accent if self.fill is None else (255, 255, 255)
+        return TogglePaint(colour, on_text, colour, max(2, look.metrics.px(TOGGLE_LINE)), "check")
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
+        m = look.metrics
+        paint = self.paint(look)
         if self.on:
-            rounded_rect(surface, colour, self.rect, m.radius)
-            fg = on_text
+            rounded_rect(surface, paint.fill, self.rect, m.radius)
+            fg = paint.on_fill
         else:
-            rounded_rect(surface, t.surface, self.rect, m.radius)
-            line = max(2, m.px(TOGGLE_LINE))
-            pygame.draw.rect(surface, colour, self.rect, line, border_radius=m.radius)
-            fg = t.text
+            rounded_rect(surface, look.theme.surface, self.rect, m.radius)
+            pygame.draw.rect(surface, paint.edge, self.rect, paint.line, border_radius=m.radius)
+            fg = look.theme.text
         if focused:
             focus_ring(surface, look, self.rect)
         parts = self.parts(look)
         if self.on:
-            tick = icon("check", round(m.button_text * 0.9), fg)
-            surface.blit(
-                tick, tick.get_rect(midleft=(self.rect.x + m.px(TICK_INSET), self.rect.centery))
-            )
+            mark = icon(paint.mark, round(m.button_text * 0.9), fg)
+            at = (self.rect.x + m.px(TICK_INSET), self.rect.centery)
+            surface.blit(mark, mark.get_rect(midleft=at))
         if parts.icon is not None:
-            ic = icon(self.icon_name, parts.icon.width, fg if self.on else colour)
+            ic = icon(self.icon_name, parts.icon.width, fg if self.on else paint.edge)
             surface.blit(ic, parts.icon)
         text = look.text.render(
             parts.label, parts.size, fg, face=Face.BOLD, direction=self.direction

@@ -29,6 +29,13 @@ def backdrop(surface: pygame.Surface, look: Look) -> None:
     surface.blit(look.backdrop(surface.get_size()), (0, 0))
 
 
+def page(surface: pygame.Surface, look: Look, panel: pygame.Rect) -> None:
+    """A full-window page: the backdrop, then a raised card of the theme at ``panel``."""
+    backdrop(surface, look)
+    shadow(surface, look, panel, look.metrics.radius)
+    rounded_rect(surface, look.theme.surface, panel, look.metrics.radius)
+
+
 def heading(
     surface: pygame.Surface, look: Look, text: str, pos: tuple[int, int], width: int = 0
 ) -> int:

@@ -7,9 +7,8 @@ import pygame
 from deckgame.i18n import _
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
-from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import backdrop, heading
+from deckgame.ui.scenes.common import heading, page
 from deckgame.ui.settings import TEXT_SCALES, THEME_NAMES
 from deckgame.ui.theme import THEMES
 from deckgame.ui.widgets import Button, Toggle
@@ -106,9 +105,7 @@ class SettingsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
-        backdrop(surface, self.look)
-        shadow(surface, self.look, self.panel, m.radius)
-        rounded_rect(surface, t.surface, self.panel, m.radius)
+        page(surface, self.look, self.panel)
         corner = (self.panel.x + m.margin, self.panel.y + m.margin)
         heading(surface, self.look, _("Settings"), corner)
         pct = round(self.app.settings.text_scale * 100)

@@ -16,8 +16,7 @@ from deckgame.lines import line_key
 from deckgame.model import Audience, IntimacyType
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
-from deckgame.ui.look import rounded_rect, shadow
-from deckgame.ui.scenes.common import backdrop, heading
+from deckgame.ui.scenes.common import heading, page
 from deckgame.ui.scenes.setup_cards import CardsPage
 from deckgame.ui.scenes.setup_choices import AUDIENCE_LABELS as AUDIENCE_LABELS
 from deckgame.ui.scenes.setup_choices import MAX_LINE as MAX_LINE
@@ -200,9 +199,7 @@ class SetupScene(PlayersPage, CardsPage):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
-        backdrop(surface, self.look)
-        shadow(surface, self.look, self.panel, m.radius)
-        rounded_rect(surface, t.surface, self.panel, m.radius)
+        page(surface, self.look, self.panel)
         title = _("Who is playing?") if self.page == 0 else _("What would you like to talk about?")
         step_text = _("Step {step} of {steps}").format(step=self.page + 1, steps=PAGES)
         step = self.look.text.render(step_text, m.small, t.text_muted)

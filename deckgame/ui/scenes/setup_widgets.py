@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pygame
-
 from deckgame.i18n import _
 from deckgame.ui.assets import Face
-from deckgame.ui.icons import icon
-from deckgame.ui.look import Look, rounded_rect
-from deckgame.ui.widgets import ICON_GAP, TICK_INSET, TOGGLE_SPARE, Toggle, focus_ring
+from deckgame.ui.look import Look
+from deckgame.ui.widgets import ICON_GAP, TOGGLE_SPARE, Toggle, TogglePaint
 
 LINE = 1.5  # an off chip's outline, in design pixels: lighter than a toggle's
 
@@ -23,30 +20,13 @@ class LineToggle(Toggle):
 
     tag: str = ""
 
-    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
-        m = look.metrics
+    def paint(self, look: Look) -> TogglePaint:
+        # Laid out and drawn as a toggle is, the cross where its tick goes: a label too long
+        # for the row shrinks to the smallest text size before it is shortened.
         t = look.theme
-        if self.on:
-            rounded_rect(surface, t.danger, self.rect, m.radius)
-            fg = t.on_danger
-        else:
-            rounded_rect(surface, t.surface, self.rect, m.radius)
-            pygame.draw.rect(
-                surface, t.text_muted, self.rect, max(1, m.px(LINE)), border_radius=m.radius
-            )
-            fg = t.text
-        if focused:
-            focus_ring(surface, look, self.rect)
-        # Laid out as a toggle is (the cross where its tick goes): a label too long for the
-        # row shrinks to the smallest text size before it is shortened.
-        parts = self.parts(look)
-        if self.on:
-            mark = icon("cross", round(m.button_text * 0.9), fg)
-            surface.blit(
-                mark, mark.get_rect(midleft=(self.rect.x + m.px(TICK_INSET), self.rect.centery))
-            )
-        text = look.text.render(parts.label, parts.size, fg, face=Face.BOLD)
-        surface.blit(text, text.get_rect(midleft=parts.text.midleft))
+        return TogglePaint(
+            t.danger, t.on_danger, t.text_muted, max(1, look.metrics.px(LINE)), "cross"
+        )
 
     def natural_width(self, look: Look) -> int:
         m = look.metrics
