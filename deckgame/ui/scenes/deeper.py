@@ -49,6 +49,11 @@ SPARK = 4  # a spark's radius as it starts
 CHIP_H = 2.6
 BIG_BUTTON = 1.35
 WORDS_SHARE = 0.34  # the welcome's words take this share of the room above the button
+# The welcome's emblem, in shares of the room above the button: its centre's height and
+# its largest ring; the words start this many ring radii below the centre.
+EMBLEM_CENTRE = 0.30
+EMBLEM_RADIUS = 0.24
+WORDS_BELOW = 1.45
 
 
 class DeeperScene(Scene):
@@ -283,8 +288,8 @@ class DeeperScene(Scene):
         # An emblem above the words: five rings in the type colours open out and settle,
         # with a few sparks drifting outward. Reduce motion shows the settled picture.
         room = inner.height - self.buttons[0].rect.height - m.gap
-        centre = (inner.centerx, inner.y + round(room * 0.30))
-        biggest = round(room * 0.24)
+        centre = (inner.centerx, inner.y + round(room * EMBLEM_CENTRE))
+        biggest = round(room * EMBLEM_RADIUS)
         for i, kind in enumerate(IntimacyType):
             grow = max(0.0, min(1.0, ease * 1.4 - i * 0.08))
             radius = max(2, round(biggest * (0.35 + 0.13 * i) * grow))
@@ -298,7 +303,7 @@ class DeeperScene(Scene):
             spot = (centre[0] + r * math.cos(a), centre[1] + r * math.sin(a))
             spark = max(2, round(m.px(SPARK) * (1.2 - ease * 0.6)))
             pygame.draw.circle(surface, t.star, spot, spark)
-        y = centre[1] + round(biggest * 1.45)
+        y = centre[1] + round(biggest * WORDS_BELOW)
         title = self.look.text.render(_("Welcome to"), m.body, t.text_muted, face=Face.BOLD)
         surface.blit(title, title.get_rect(midtop=(inner.centerx, y)))
         y += title.get_height()

@@ -39,6 +39,7 @@ STAR_GAP = 6  # after the star or a heart
 CLOSING_LEAST = 140  # the closing card's height at least, where there is room
 CLOSING_SHAPE = 1.7  # the closing card's width to its height at most
 HEADING_ROOM = 1.6  # the heading's height, in units of its font size
+CHART_PERCENT = 40  # the radar chart's panel: this much of the width, the rest for the words
 # The buttons, each with its key.
 BUTTONS: tuple[tuple[str, str, str, str], ...] = (
     ("again", N_("Play again"), "Enter", "primary"),
@@ -73,7 +74,7 @@ class SummaryScene(Scene):
         row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, w - 2 * m.margin, bh), bh, m.gap)
         body_top = m.margin + round(m.heading * HEADING_ROOM)
         body = pygame.Rect(m.margin, body_top, w - 2 * m.margin, h - body_top - bh - 2 * m.gap)
-        self.left = pygame.Rect(body.x, body.y, body.width * 40 // 100, body.height)
+        self.left = pygame.Rect(body.x, body.y, body.width * CHART_PERCENT // 100, body.height)
         self.right = pygame.Rect(
             self.left.right + m.gap, body.y, body.right - self.left.right - m.gap, body.height
         )
