@@ -151,7 +151,7 @@ def test_bleed_continues_the_band_and_face(book: TextBook) -> None:
 
 def test_clamp_keeps_at_most_two_lines_and_says_it_cut(book: TextBook) -> None:
     text = "Tell someone about a place you loved as a child and what it smelled like. " * 3
-    line_h = book.font("regular", 20).get_linesize()  # type: ignore[arg-type]
+    line_h = book.font("regular", 20).get_linesize()
     short = book.clamp("What made you smile?", 20, (0, 0, 0), 400, 2)
     assert short.get_height() == line_h
     cut = book.clamp(text, 20, (0, 0, 0), 400, 2)

@@ -175,7 +175,8 @@ def test_ui_settings_round_trip_and_forgiving_load() -> None:
 
 
 def test_theme_type_ids_follow_the_model() -> None:
-    from deckgame.ui.theme import TYPE_IDS
+    """The themes colour exactly the type ids the options module and the model name."""
+    from deckgame.options import TYPE_IDS
 
     assert tuple(k.value for k in IntimacyType) == TYPE_IDS
     for theme in THEMES.values():

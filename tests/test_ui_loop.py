@@ -50,7 +50,7 @@ def test_a_long_idle_table_checks_for_input_less_often(
         if len(naps) % 3 == 0:  # a key press arrives during the third nap
             pygame.event.post(pygame.event.Event(pygame.USEREVENT, tag="key"))
 
-    monkeypatch.setattr(app_module.time, "sleep", sleep)
+    monkeypatch.setattr("deckgame.ui.app.time.sleep", sleep)
     pygame.event.clear()
     app._wait()  # just played: quick checks
     assert naps == [app_module.IDLE_NAP] * 3

@@ -15,7 +15,7 @@ import pytest
 
 from deckgame.ui import runs as runs_module
 from deckgame.ui.assets import Face
-from deckgame.ui.runs import Run, is_mixed, paragraph_direction, runs, visual, words
+from deckgame.ui.runs import Direction, Run, is_mixed, paragraph_direction, runs, visual, words
 from deckgame.ui.text import TextBook, system_font_files
 
 BLACK = (0, 0, 0)
@@ -69,7 +69,7 @@ def test_directions_and_runs() -> None:
     ]
 
     # An RTL paragraph draws its runs right to left; an LTR one keeps them in order.
-    def direction(run: Run) -> str:
+    def direction(run: Run) -> Direction:
         return run.direction
 
     assert [r.text for r in visual(got, direction, "rtl")] == [", מה שלומך היום?", "Ben", "שלום "]
