@@ -22,13 +22,14 @@ import pygame
 
 from deckgame.ui.assets import Face
 from deckgame.ui.fonts import attaches, shaping_for, system_font_files
-from deckgame.ui.runs import RLM, Direction, paragraph_direction
+from deckgame.ui.runs import RLM, Direction
 from deckgame.ui.text_render import (
     MEASURE_INK,
     RGB,
     DrawnRun,
     TextLog,
     TextRenderer,
+    reading_direction,
     render_font,
 )
 
@@ -143,7 +144,7 @@ class TextBook(TextRenderer):
         The reading direction is the whole text's (or ``direction``), kept for the shortened
         one: cutting "عبد الرحمن: received 2" must not turn an English line into an Arabic
         one because fewer English letters are left."""
-        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        paragraph = reading_direction(text, direction)
         shown, current = self._shorten(text, size, max_width, face, min_size, paragraph)
         if self.log is not None:
             self.log.sizes.append((current, shown))
@@ -207,7 +208,7 @@ class TextBook(TextRenderer):
         direction: Direction | None = None,
     ) -> tuple[str, int]:
         """What :meth:`line` draws: the text (maybe shortened) and its size, unrendered."""
-        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        paragraph = reading_direction(text, direction)
         return self._shorten(text, size, max_width, face, min_size, paragraph)
 
     def _shorten(
@@ -270,7 +271,7 @@ class TextBook(TextRenderer):
     ) -> pygame.Surface:
         """``text`` wrapped to ``width`` in at most ``max_lines`` lines, cut at a word with
         an ellipsis when longer (read in the whole text's direction, cut or not)."""
-        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        paragraph = reading_direction(text, direction)
         font = self.font(self.face_for(text, face), size)
         room = font.get_linesize() * max_lines
 

@@ -72,6 +72,16 @@ def render_font(font: pygame.font.Font, text: str, colour: RGB, wrap: int = 0) -
         return pygame.Surface((0, font.get_linesize()), pygame.SRCALPHA)
 
 
+def reading_direction(text: str, direction: Direction | None = None) -> Direction:
+    """``direction`` when the caller knows it, else the one ``text``'s letters give (plain
+    ASCII reads left to right without looking further).
+
+    >>> reading_direction("Ana"), reading_direction("محمد"), reading_direction("محمد", "ltr")
+    ('ltr', 'rtl', 'ltr')
+    """
+    return direction or ("ltr" if text.isascii() else paragraph_direction(text))
+
+
 class TextRenderer(FontShelf):
     """Text as surfaces, cached by content, plus the runs of mixed text."""
 
@@ -127,7 +137,7 @@ class TextRenderer(FontShelf):
         cached = self._text.get(key)
         if cached is not None:
             return cached
-        paragraph = direction or ("ltr" if text.isascii() else paragraph_direction(text))
+        paragraph = reading_direction(text, direction)
         if align == "left" and paragraph == "rtl":
             align = "right"  # "left" is where reading starts: the right, in Arabic or Hebrew
         if self._needs_runs(text, face):
