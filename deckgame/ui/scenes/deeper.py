@@ -14,6 +14,7 @@ import pygame
 from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
 from deckgame.i18n import N_, _
 from deckgame.model import IntimacyType
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect
@@ -26,6 +27,7 @@ from deckgame.ui.widgets import Button
 if TYPE_CHECKING:
     from deckgame.ui.app import App
 
+SCENE = "deeper"  # its keys in the keymap
 CEREMONY_SECONDS = 2.6
 ASK = N_("{name}, it's your answer: Y or N")
 
@@ -54,6 +56,11 @@ WORDS_SHARE = 0.34  # the welcome's words take this share of the room above the 
 EMBLEM_CENTRE = 0.30
 EMBLEM_RADIUS = 0.24
 WORDS_BELOW = 1.45
+
+
+def hint(command: str) -> str:
+    """The key a button of the question shows, from the keymap."""
+    return keymap.hint(command, scene=SCENE)
 
 
 class DeeperScene(Scene):
@@ -97,14 +104,16 @@ class DeeperScene(Scene):
             if voting:
                 # Same size, same weight: "not yet" must never look like the wrong answer.
                 first = [
-                    Button("agree", _("Yes, go deeper"), "Y"),
-                    Button("not_yet", _("Not yet"), "N"),
+                    Button("agree", _("Yes, go deeper"), hint("agree")),
+                    Button("not_yet", _("Not yet"), hint("not_yet")),
                 ]
             can = self.session.can
             second = [
-                Button("step_back", _("Step back a level"), "B", enabled=can(StepBack())),
-                Button("undo", _("Undo"), "U", enabled=can(Undo())),
-                Button("end", _("End session"), "E", style="quiet"),
+                Button(
+                    "step_back", _("Step back a level"), hint("step_back"), enabled=can(StepBack())
+                ),
+                Button("undo", _("Undo"), hint("undo"), enabled=can(Undo())),
+                Button("end", _("End session"), hint("end"), style="quiet"),
             ]
             big = round(bh * BIG_BUTTON)
             if first:
@@ -131,17 +140,9 @@ class DeeperScene(Scene):
                 # The welcome never blocks play: any other key goes on to the table.
                 self.app.dispatch(event)
             return
-        keys = {
-            pygame.K_y: "agree",
-            pygame.K_n: "not_yet",
-            pygame.K_b: "step_back",
-            pygame.K_u: "undo",
-            pygame.K_e: "end",
-        }
-        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
-            self.on_action("undo")
-        elif event.key in keys:
-            self.on_action(keys[event.key])
+        command = keymap.binding_for(event, SCENE)
+        if command is not None:
+            self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         if action == "continue":

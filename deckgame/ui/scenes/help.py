@@ -28,7 +28,7 @@ class HelpScene(Scene):
         w, h = self.size
         self.panel = pygame.Rect(0, 0, min(w - 2 * m.margin, m.px(PANEL_W)), h - 2 * m.margin)
         self.panel.center = (w // 2, h // 2)
-        close = Button("close", _("Close"), "Esc", style="primary")
+        close = Button("close", _("Close"), keymap.hint("back", scene="help"), style="primary")
         close.rect = pygame.Rect(0, 0, m.px(CLOSE_W), m.button_height)
         close.rect.midbottom = (self.panel.centerx, self.panel.bottom - m.margin)
         self.buttons = [close]
@@ -39,7 +39,7 @@ class HelpScene(Scene):
         if pos is not None and not self.panel.collidepoint(pos):
             self.app.pop()
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if event.type == pygame.KEYDOWN and keymap.command_for(event, "help") == "back":
             self.app.pop()
             return
         super().handle_event(event)

@@ -8,6 +8,7 @@ import pygame
 
 from deckgame.engine import End
 from deckgame.i18n import N_, _
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import overlay_panel
@@ -17,12 +18,14 @@ if TYPE_CHECKING:
     from deckgame.ui.app import App
     from deckgame.ui.scenes.table import TableScene
 
-_ITEMS: tuple[tuple[str, str, str, int], ...] = (
-    ("resume", N_("Back to the game"), "Esc", pygame.K_ESCAPE),
-    ("settings", N_("Settings"), "G", pygame.K_g),
-    ("help", N_("Keys and help"), "F1", pygame.K_F1),
-    ("end", N_("End the night (summary)"), "E", pygame.K_e),
-    ("leave", N_("Leave to the title (Continue resumes)"), "L", pygame.K_l),
+SCENE = "menu"  # its keys in the keymap
+# The items (each shows its key from the keymap).
+_ITEMS: tuple[tuple[str, str], ...] = (
+    ("resume", N_("Back to the game")),
+    ("settings", N_("Settings")),
+    ("help", N_("Keys and help")),
+    ("end", N_("End the night (summary)")),
+    ("leave", N_("Leave to the title (Continue resumes)")),
 )
 PANEL_W = 560  # design pixels: the menu's width at most
 TITLE_ROOM = 1.6  # the title's height, in units of its font size
@@ -46,9 +49,9 @@ class MenuScene(Scene):
         self.panel.center = (w // 2, h // 2)
         y = self.panel.y + m.margin + title_h
         self.buttons = []
-        for action, label, key, _code in _ITEMS:
+        for action, label in _ITEMS:
             style = "primary" if action == "resume" else "normal"
-            b = Button(action, _(label), key, style=style)
+            b = Button(action, _(label), keymap.hint(action, scene=SCENE), style=style)
             b.rect = pygame.Rect(self.panel.x + m.margin, y, width - 2 * m.margin, bh)
             self.buttons.append(b)
             y += bh + m.gap
@@ -62,10 +65,9 @@ class MenuScene(Scene):
         super().handle_event(event)
 
     def on_key(self, event: pygame.event.Event) -> None:
-        for action, _label, _key, code in _ITEMS:
-            if event.key == code:
-                self.on_action(action)
-                return
+        command = keymap.binding_for(event, SCENE)
+        if command is not None:
+            self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         table = self.table

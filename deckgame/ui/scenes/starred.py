@@ -15,6 +15,7 @@ import pygame
 from deckgame.i18n import _, ngettext
 from deckgame.model import Card
 from deckgame.printing import PRINT_OTHER, PRINT_PLAYER
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import card_view
 from deckgame.ui.scenes.base import Scene
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 # Laid out up front (layout, never draw): a long list is cut here, newest stars first kept.
 MAX_LISTED = 600
 WHEEL_LINES = 3
+SCENE = "starred"  # its keys in the keymap
 # Design pixels.
 SCROLLBAR_ROOM = 8  # the list's text keeps clear of the scroll bar
 INDENT = 22  # a card's lines, right of its type's dot
@@ -86,7 +88,7 @@ class StarredScene(Scene):
         m = self.look.metrics
         w, h = self.size
         bh = m.button_height
-        self.buttons = [Button("back", _("Back"), "Esc")]
+        self.buttons = [Button("back", _("Back"), keymap.hint("back", scene=SCENE))]
         row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, m.px(BACK_W), bh), bh, m.gap)
         top = m.margin + round(m.heading * HEADING_ROOM)
         self.view = pygame.Rect(m.margin, top, w - 2 * m.margin, h - top - bh - 2 * m.gap)
@@ -183,22 +185,22 @@ class StarredScene(Scene):
         super().handle_event(event)
 
     def on_key(self, event: pygame.event.Event) -> None:
+        command = keymap.binding_for(event, SCENE)
+        if command is None:
+            return
         page = max(self.step, self.view.height - 2 * self.step)
         moves = {
-            pygame.K_DOWN: self.step,
-            pygame.K_UP: -self.step,
-            pygame.K_PAGEDOWN: page,
-            pygame.K_PAGEUP: -page,
-            pygame.K_SPACE: page,
+            "down": self.step,
+            "up": -self.step,
+            "page_down": page,
+            "page_up": -page,
+            "first": -self.scroll,
+            "last": self.max_scroll - self.scroll,
         }
-        if event.key in moves:
-            self.scroll_by(moves[event.key])
-        elif event.key == pygame.K_HOME:
-            self.scroll_by(-self.scroll)
-        elif event.key == pygame.K_END:
-            self.scroll_by(self.max_scroll - self.scroll)
-        elif event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.on_action("back")
+        if command.name in moves:
+            self.scroll_by(moves[command.name])
+        else:
+            self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         if action == "back":

@@ -12,6 +12,7 @@ from deckgame.engine import Undo
 from deckgame.engine.summary import Summary
 from deckgame.i18n import N_, _, ngettext
 from deckgame.model import Card, IntimacyType
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import card_height_for
 from deckgame.ui.cards import card_view, render_card
@@ -40,12 +41,13 @@ CLOSING_LEAST = 140  # the closing card's height at least, where there is room
 CLOSING_SHAPE = 1.7  # the closing card's width to its height at most
 HEADING_ROOM = 1.6  # the heading's height, in units of its font size
 CHART_PERCENT = 40  # the radar chart's panel: this much of the width, the rest for the words
-# The buttons, each with its key.
-BUTTONS: tuple[tuple[str, str, str, str], ...] = (
-    ("again", N_("Play again"), "Enter", "primary"),
-    ("undo", N_("Undo end"), "U", "normal"),
-    ("title", N_("Title"), "Esc", "normal"),
-    ("quit", N_("Quit"), "Q", "quiet"),
+SCENE = "summary"  # its keys in the keymap
+# The buttons (each shows its key from the keymap).
+BUTTONS: tuple[tuple[str, str, str], ...] = (
+    ("again", N_("Play again"), "primary"),
+    ("undo", N_("Undo end"), "normal"),
+    ("title", N_("Title"), "normal"),
+    ("quit", N_("Quit"), "quiet"),
 )
 
 
@@ -68,7 +70,8 @@ class SummaryScene(Scene):
         self.summary = self.session.summary()
         bh = m.button_height
         self.buttons = [
-            Button(action, _(label), key, style=style) for action, label, key, style in BUTTONS
+            Button(action, _(label), keymap.hint(action, scene=SCENE), style=style)
+            for action, label, style in BUTTONS
         ]
         self.button("undo").enabled = self.session.can(Undo())
         row(self.buttons, pygame.Rect(m.margin, h - m.gap - bh, w - 2 * m.margin, bh), bh, m.gap)
@@ -82,18 +85,9 @@ class SummaryScene(Scene):
         self.focus.set(list(self.buttons))
 
     def on_key(self, event: pygame.event.Event) -> None:
-        keys = {
-            pygame.K_RETURN: "again",
-            pygame.K_KP_ENTER: "again",
-            pygame.K_SPACE: "again",
-            pygame.K_u: "undo",
-            pygame.K_ESCAPE: "title",
-            pygame.K_q: "quit",
-        }
-        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
-            self.on_action("undo")
-        elif event.key in keys:
-            self.on_action(keys[event.key])
+        command = keymap.binding_for(event, SCENE)
+        if command is not None:
+            self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         from deckgame.ui import flow

@@ -8,6 +8,7 @@ import pygame
 
 from deckgame.i18n import N_, _, ngettext
 from deckgame.options import TYPE_IDS
+from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.scenes.base import Scene
@@ -33,14 +34,15 @@ NAME_RISE = 10  # the name overlaps the fan's empty lower edge by this much
 BUTTON_W = 360
 NAME_LINE = 1.25  # the name's line, in units of its size
 TAGLINE_LINE = 1.5  # the tagline's, in units of the body text
-# The menu, each with its key; Continue and Starred only when there is one.
-BUTTONS: tuple[tuple[str, str, str, str], ...] = (
-    ("play", N_("Play"), "Enter", "primary"),
-    ("continue", N_("Continue"), "C", "normal"),
-    ("starred", N_("Starred"), "S", "normal"),
-    ("decks", N_("Decks"), "D", "normal"),
-    ("settings", N_("Settings"), "G", "normal"),
-    ("quit", N_("Quit"), "Q", "quiet"),
+SCENE = "title"  # its keys in the keymap
+# The menu (each button shows its key from the keymap); Starred only when there is one.
+BUTTONS: tuple[tuple[str, str, str], ...] = (
+    ("play", N_("Play"), "primary"),
+    ("continue", N_("Continue"), "normal"),
+    ("starred", N_("Starred"), "normal"),
+    ("decks", N_("Decks"), "normal"),
+    ("settings", N_("Settings"), "normal"),
+    ("quit", N_("Quit"), "quiet"),
 )
 # Scenes the title opens and comes back from with the focus where the player left it; after
 # anything else (the table: Esc, or Leave in its menu) the focus lands on Continue.
@@ -77,8 +79,8 @@ class TitleScene(Scene):
         w, h = self.size
         can_continue = self.app.ctx.store.has_autosave()
         self.buttons = [
-            Button(action, _(label), key, style=style)
-            for action, label, key, style in BUTTONS
+            Button(action, _(label), keymap.hint(action, scene=SCENE), style=style)
+            for action, label, style in BUTTONS
             if action != "starred" or self.has_starred
         ]
         self.button("continue").enabled = can_continue
@@ -96,19 +98,9 @@ class TitleScene(Scene):
         self._fan = self._card_fan()  # drawn now, so draw() only blits it
 
     def on_key(self, event: pygame.event.Event) -> None:
-        keys = {
-            pygame.K_RETURN: "play",
-            pygame.K_KP_ENTER: "play",
-            pygame.K_c: "continue",
-            pygame.K_s: "starred",
-            pygame.K_d: "decks",
-            pygame.K_g: "settings",
-            pygame.K_q: "quit",
-            pygame.K_ESCAPE: "quit",
-        }
-        action = keys.get(event.key)
-        if action is not None:
-            self.on_action(action)
+        command = keymap.binding_for(event, SCENE)
+        if command is not None:
+            self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         from deckgame.ui import flow

@@ -28,6 +28,7 @@ from deckgame.decklist import (
 )
 from deckgame.i18n import N_, _, ngettext
 from deckgame.model import Card
+from deckgame.ui import keymap
 from deckgame.ui.cache import ImageCache
 from deckgame.ui.scenes import workshop_preview as preview
 from deckgame.ui.scenes.base import Scene
@@ -59,15 +60,16 @@ _Row = ListRow  # the deck list's line, by its older name
 # The left side's share of the width between the margins: the deck list.
 LIST_SHARE = 0.42
 HEADING_ROOM = 1.5  # the heading's height, in units of its font size
-# The buttons under the preview, each with its key.
+SCENE = "workshop"  # its keys in the keymap
+# The buttons under the preview, each with the key (from the keymap) that does the same.
 BUTTONS: tuple[tuple[str, str, str], ...] = (
-    ("card_prev", N_("Previous"), "←"),
-    ("card_next", N_("Next"), "→"),
-    ("theme", N_("Theme"), "T"),
-    ("text_cycle", N_("Text size"), "+"),
-    ("names", N_("Names"), "N"),
-    ("shape", N_("Shape"), "P"),
-    ("back", N_("Back"), "Esc"),
+    ("card_prev", N_("Previous"), "card_prev"),
+    ("card_next", N_("Next"), "card_next"),
+    ("theme", N_("Theme"), "theme"),
+    ("text_cycle", N_("Text size"), "text_larger"),  # goes round; + and - stop at the ends
+    ("names", N_("Names"), "names"),
+    ("shape", N_("Shape"), "shape"),
+    ("back", N_("Back"), "back"),
 )
 
 
@@ -135,36 +137,14 @@ class WorkshopScene(Scene):
 
     # Input ------------------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> None:
-        key = event.key
-        actions = {
-            pygame.K_ESCAPE: "back",
-            pygame.K_BACKSPACE: "back",
-            pygame.K_UP: "deck_prev",
-            pygame.K_DOWN: "deck_next",
-            pygame.K_LEFT: "card_prev",
-            pygame.K_RIGHT: "card_next",
-            pygame.K_HOME: "card_first",
-            pygame.K_END: "card_last",
-            pygame.K_PAGEUP: "level_prev",
-            pygame.K_PAGEDOWN: "level_next",
-            pygame.K_t: "theme",
-            pygame.K_PLUS: "text_larger",
-            pygame.K_EQUALS: "text_larger",
-            pygame.K_KP_PLUS: "text_larger",
-            pygame.K_MINUS: "text_smaller",
-            pygame.K_KP_MINUS: "text_smaller",
-            pygame.K_n: "names",
-            pygame.K_p: "shape",
-            pygame.K_r: "reload",
-            pygame.K_c: "closing",
-        }
-        if pygame.K_1 <= key <= pygame.K_9:
-            self.jump_to_level(key - pygame.K_0)
+        command = keymap.binding_for(event, SCENE)
+        if command is None:
+            return
+        if command.name == "level":
+            self.jump_to_level(command.arg)
             self.layout()  # the lines under the card say which card it is
             return
-        action = actions.get(key)
-        if action is not None:
-            self.on_action(action)
+        self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
         count = len(self.entry.preview) if self.entry is not None else 0
@@ -297,7 +277,12 @@ class WorkshopScene(Scene):
         self.left = pygame.Rect(m.margin, top, left_w, body_h)
         self.right = pygame.Rect(self.left.right + m.margin, top, w - left_w - 3 * m.margin, body_h)
         self.buttons = [
-            Button(action, _(label), key, style="primary" if action == "back" else "normal")
+            Button(
+                action,
+                _(label),
+                keymap.hint(key, scene=SCENE),
+                style="primary" if action == "back" else "normal",
+            )
             for action, label, key in BUTTONS
         ]
         row(self.buttons, self.button_row, bh, m.gap)
