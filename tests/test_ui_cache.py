@@ -165,3 +165,20 @@ def test_a_theme_change_lets_go_of_the_old_themes_pictures(tmp_path: Path) -> No
     assert [theme for theme, _size in backdrops] == ["dark"]
     assert len(table._cards) >= 1 and all(k[2] == "dark" for k in table._cards)
     assert not light_words & set(app.look.text.text_cache)
+
+
+def test_icons_are_kept_by_bytes_and_let_go_with_the_theme(tmp_path: Path) -> None:
+    """Drawn icons live in a bounded cache like every other picture: the same icon asked
+    twice is drawn once, and a new theme lets go of the old theme's colours."""
+    from deckgame.ui.icons import icon
+
+    app = make_app(tmp_path)
+    flow.start_game(app, Settings(players=("Ana", "Ben")))
+    app.step(dt=0.4)
+    icons = next(c for c in cache.live_caches() if c.name == "icons")
+    assert len(icons) >= 1 and icons.bytes <= icons.budget
+    assert icon("star", 33, (1, 2, 3)) is icon("star", 33, (1, 2, 3))
+    assert ("star", 33, (1, 2, 3)) in icons
+    app.settings.theme = "dark"
+    app.apply_settings()
+    assert ("star", 33, (1, 2, 3)) not in icons
