@@ -230,7 +230,8 @@ class TableScene(Scene):
 
     def on_key(self, event: pygame.event.Event) -> None:
         game = self.session.game
-        command = keymap.command_for(event)
+        bound = keymap.binding_for(event)
+        command = bound.name if bound is not None else None
         if self.prompt is not None:
             # While the table asks "which seat?", digits are seats, not offered cards.
             if event.key in keymap.SEAT_DIGITS:
@@ -256,7 +257,7 @@ class TableScene(Scene):
             elif game.phase is Phase.OFFER:
                 self.say(_("Two cards: press 1 or 2 to pick one"))
             return
-        if command.startswith("pick_") and game.phase is not Phase.OFFER:
+        if command == "pick" and game.phase is not Phase.OFFER:
             return
         if command == "timer" and (game.current_card is None or game.current_card.seconds is None):
             self.say(_("Only challenges with a timer can be timed"))
@@ -264,7 +265,7 @@ class TableScene(Scene):
         if command == "other" and len(game.present) <= 2:
             self.say(_("With two players here, {other} is always the other one"))
             return
-        self.on_action(command)
+        self.on_action(str(bound))  # a pick with its number: "pick_0"
 
     def on_pointer(self, pos: tuple[int, int]) -> None:
         # Tapping a seat: away or back after A; after a card is done, that player's warmth.
