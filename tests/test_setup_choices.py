@@ -1,8 +1,10 @@
-"""Setup's count of cards is what the engine deals from: one deck filter, the dealer's.
+"""Setup's choices are the engine's and the options module's, written nowhere else.
 
-Over the built-in decks (audiences, player counts, lines and decks all matter there), the
-number setup shows equals the cards the engine would deal with everyone present, and the
-session setup starts holds in its piles exactly those cards.
+Its count of cards is what the engine deals from (one deck filter, the dealer's): over the
+built-in decks (audiences, player counts, lines and decks all matter there) the number
+setup shows equals the cards the engine would deal with everyone present, and the session
+setup starts holds in its piles exactly those cards. Its defaults, the pace's range and
+the offer's choices are :mod:`deckgame.options`' own.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ from deckgame.engine import Settings
 from deckgame.engine.dealer import pile_sizes, playable
 from deckgame.loader import Library, load_library
 from deckgame.model import Audience, IntimacyType
+from deckgame.options import (
+    DEFAULT_AUDIENCE,
+    DEFAULT_OFFERED,
+    DEFAULT_UNLOCK_ROUNDS,
+    MAX_UNLOCK_ROUNDS,
+    MIN_UNLOCK_ROUNDS,
+    OFFERED_CHOICES,
+)
 from deckgame.ui import flow
 from deckgame.ui.app import App
 from deckgame.ui.context import Launch
@@ -32,7 +42,8 @@ def builtin() -> Library:
     return load_library([], builtin=True, user=False)
 
 
-def _setup(app: App, players: int) -> SetupScene:
+def _setup(app: App, players: int = 2) -> SetupScene:
+    """Setup for the first ``players`` of ``NAMES``, on its second page."""
     flow.start_setup(app, players=list(NAMES[:players]))
     app.step()
     scene = app.top
@@ -114,3 +125,35 @@ def test_drawing_setup_walks_no_card(tmp_path: Path, builtin: Library) -> None:
     del scene.matching_cards
     assert calls == []
     assert dict(vars(scene)) == before
+
+
+def test_what_the_command_line_leaves_out_is_the_options_default(tmp_path: Path) -> None:
+    scene = _setup(make_app(tmp_path, launch=Launch(seed=1)))
+    assert scene.audience.value == DEFAULT_AUDIENCE
+    assert scene.unlock_rounds == DEFAULT_UNLOCK_ROUNDS
+    assert scene.offered == DEFAULT_OFFERED
+    launch = Launch(seed=1, unlock_rounds=5, offered=2, audience="family")
+    chosen = _setup(make_app(tmp_path, launch=launch))
+    assert (chosen.unlock_rounds, chosen.offered, chosen.audience.value) == (5, 2, "family")
+
+
+def test_the_pace_stops_at_the_ends_of_its_range(tmp_path: Path) -> None:
+    scene = _setup(make_app(tmp_path, launch=Launch(seed=1)))
+    for _ in range(MAX_UNLOCK_ROUNDS + 2):
+        scene.on_action("rounds_up")
+    assert scene.unlock_rounds == MAX_UNLOCK_ROUNDS
+    assert not scene.button("rounds_up").enabled and scene.button("rounds_down").enabled
+    for _ in range(MAX_UNLOCK_ROUNDS + 2):
+        scene.on_action("rounds_down")
+    assert scene.unlock_rounds == MIN_UNLOCK_ROUNDS
+    assert not scene.button("rounds_down").enabled
+    assert scene.settings().unlock_rounds == MIN_UNLOCK_ROUNDS  # the engine accepts it
+
+
+def test_every_offer_the_engine_accepts_has_its_toggle(tmp_path: Path) -> None:
+    scene = _setup(make_app(tmp_path, launch=Launch(seed=1)))
+    offers = [b.action for b in scene.buttons if b.action.startswith("offered_")]
+    assert offers == [f"offered_{n}" for n in OFFERED_CHOICES]
+    for n in OFFERED_CHOICES:
+        scene.on_action(f"offered_{n}")
+        assert scene.settings().offered == n
