@@ -74,7 +74,7 @@ def _offered(tmp_path: Path, deepest: int, *decks: dict[str, int | None]) -> lis
 
 
 def test_a_session_that_reached_level_2_gets_the_level_2_closing(tmp_path: Path) -> None:
-    decks = ({"one": 1, "two": 2}, {"any": None, "two-b": 2})
+    decks: tuple[dict[str, int | None], ...] = ({"one": 1, "two": 2}, {"any": None, "two-b": 2})
     assert _offered(tmp_path, 2, *decks) == ["two", "two-b"]
 
 

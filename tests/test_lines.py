@@ -24,6 +24,7 @@ from deckgame.options import SessionOptions
 from deckgame.ui import flow
 from deckgame.ui.context import Launch
 from deckgame.ui.scenes.setup import LineToggle, SetupScene, line_chip
+from deckgame.ui.widgets import Toggle
 
 DECK = """\
 name: Lines
@@ -193,7 +194,8 @@ def test_setup_reports_a_typed_line_no_card_carries_beside_the_field(home: Path)
     assert setup.excluded == {"tuch"} and setup.lines_field.value == ""
     assert "'tuch' (did you mean 'touch'?)" in setup.notice
     assert setup.notice_rect.width > 0 and setup.notice_rect.top <= setup.lines_field.rect.bottom
-    assert setup.button("tag_tuch").on  # the typo has a chip too: one click takes it back
+    chip = setup.button("tag_tuch")
+    assert isinstance(chip, Toggle) and chip.on  # the typo has a chip too: one click takes it back
     app.step([*typed("GRIEF, Past")])
     setup.on_action("start")  # typed and not yet entered: still a line
     assert setup.excluded == {"tuch", "grief", "past"}

@@ -303,7 +303,7 @@ def test_pass_veto_skip_undo(home: Path) -> None:
     # An X-card is final: undo stops at it and says so; the vetoed card never comes back.
     assert table.session.game.state.card == third
     assert second in table.session.game.state.gone
-    assert "X-card cannot be undone" in table.toast
+    assert "set aside with the X-card stays out" in table.toast
 
 
 def test_warmth_with_seat_number_and_tap_for_three(home: Path) -> None:

@@ -17,6 +17,7 @@ from deckgame.engine import Action, End, Event, EventLog, Game, IllegalAction, P
 from deckgame.engine.dealer import playable
 from deckgame.engine.summary import Summary, summarize
 from deckgame.model import Card, bar_level_names, level_label
+from deckgame.ui.refusals import describe
 
 if TYPE_CHECKING:
     from deckgame.storage import Store
@@ -132,7 +133,7 @@ class Session:
         try:
             events = self.game.apply(action)
         except IllegalAction as error:
-            self.message = str(error)
+            self.message = describe(error)  # the reason, in the player's words
             return False
         self.message = ""
         self._record(events)

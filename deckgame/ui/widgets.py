@@ -63,6 +63,22 @@ class Button:
             return t.surface_alt, t.text
         return t.button, t.on_button
 
+    def needed_width(self, look: Look, *, compact: bool = False) -> int:
+        """The narrowest width that shows the whole label at full size with its key hint
+        (``compact``: at the smallest text size, without the hint, as :meth:`parts` gives
+        way before it cuts a label)."""
+        m = look.metrics
+        text = look.text
+        icon_w = round(m.button_text * 1.1) if self.icon_name else 0
+        spacing = m.px(ICON_GAP) if self.label and icon_w else 0
+        width = m.px(BUTTON_PAD) + icon_w + spacing + 2  # two pixels against rounding
+        size = m.min_text if compact else m.button_text
+        width += text.size(self.label, size, Face.BOLD, self.direction)[0]
+        if self.key and not compact:
+            kw = text.size(self.key, m.key_hint, Face.BOLD)[0]
+            width += kw + m.px(HINT_PAD[0]) + m.px(HINT_GAP)
+        return width
+
     def parts(self, look: Look) -> ButtonParts:
         """Where the key hint, the icon and the label go, and the label as it fits.
 

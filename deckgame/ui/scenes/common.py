@@ -52,13 +52,43 @@ def heading(
     return pos[1] + img.get_height()
 
 
-def row(buttons: list[Button], area: pygame.Rect, height: int, gap: int) -> None:
-    """Lay ``buttons`` out in one row filling ``area``'s width, vertically centred."""
+def row(
+    buttons: list[Button], area: pygame.Rect, height: int, gap: int, look: Look | None = None
+) -> None:
+    """Lay ``buttons`` out in one row filling ``area``'s width, vertically centred.
+
+    Equal widths, unless (given the ``look``) a label would be cut at an equal share while
+    the row has room for every label: then each button gets what its label needs, and the
+    rest is shared out so that the buttons stay as even as they can (a long "Start timer
+    0:20" beside a short "End")."""
     if not buttons:
         return
     width = (area.width - gap * (len(buttons) - 1)) // len(buttons)
-    for i, b in enumerate(buttons):
-        b.rect = pygame.Rect(area.x + i * (width + gap), area.centery - height // 2, width, height)
+    widths = [width] * len(buttons)
+    if look is not None:
+        widths = _fair_widths(buttons, width * len(buttons), width, look)
+    x = area.x
+    for b, w in zip(buttons, widths, strict=True):
+        b.rect = pygame.Rect(x, area.centery - height // 2, w, height)
+        x += w + gap
+
+
+def _fair_widths(buttons: list[Button], total: int, equal: int, look: Look) -> list[int]:
+    needs = [b.needed_width(look) for b in buttons]
+    if max(needs) <= equal:
+        return [equal] * len(buttons)  # every label fits as it is
+    if sum(needs) > total:  # not all at full size: the smallest text size, without hints
+        needs = [b.needed_width(look, compact=True) for b in buttons]
+        if sum(needs) > total:
+            return [equal] * len(buttons)  # no share fits them all: labels are shortened
+    # Water-filling: a level L where every button is max(need, L) wide and all add to total.
+    level = equal
+    while sum(max(n, level) for n in needs) > total:
+        level -= 1
+    widths = [max(n, level) for n in needs]
+    for i in range(total - sum(widths)):  # the last pixels, one each from the left
+        widths[i % len(widths)] += 1
+    return widths
 
 
 def column(buttons: list[Button], area: pygame.Rect, height: int, gap: int) -> None:

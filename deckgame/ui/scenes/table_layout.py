@@ -64,8 +64,10 @@ def lay_out(scene: TableScene) -> None:
     scene.card_rects, scene.pick_buttons = _cards(scene, m)
     buttons, first_row = phase_buttons(scene)
     rows = scene.rows_area
-    row(buttons[:first_row], pygame.Rect(rows.x, rows.y, rows.width, bh), bh, m.gap)
-    row(buttons[first_row:], pygame.Rect(rows.x, rows.y + bh + m.gap, rows.width, bh), bh, m.gap)
+    look = scene.look
+    row(buttons[:first_row], pygame.Rect(rows.x, rows.y, rows.width, bh), bh, m.gap, look)
+    second = pygame.Rect(rows.x, rows.y + bh + m.gap, rows.width, bh)
+    row(buttons[first_row:], second, bh, m.gap, look)
     scene.buttons = [*scene.pick_buttons, *buttons]
     scene.focus.set(list(scene.buttons))
 
