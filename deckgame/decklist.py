@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgame.i18n import _, ngettext
+from deckgame.i18n import N_, _, ngettext
 from deckgame.watch import DeckWatcher
 
 if TYPE_CHECKING:
@@ -42,6 +42,15 @@ __all__ = [
 
 # Between a deck's counts (and a list heading's parts) when they share a line.
 SEPARATOR = " · "
+
+_ORIGIN_WORDS = {"built-in": N_("built-in"), "your decks": N_("your decks")}
+
+
+def origin_words(origin: object) -> str:
+    """Where a deck came from, in the player's language (``--decks`` is a command-line flag
+    and stays as typed)."""
+    value = str(origin)
+    return _(_ORIGIN_WORDS[value]) if value in _ORIGIN_WORDS else value
 
 
 @dataclass
@@ -224,9 +233,11 @@ def list_rows(entries: Sequence[Entry]) -> list[ListRow]:
         if key != group:
             group = key
             if deck.pack:
-                head = _("{pack} pack · {origin}").format(pack=deck.pack, origin=deck.origin)
+                head = _("{pack} pack · {origin}").format(
+                    pack=deck.pack, origin=origin_words(deck.origin)
+                )
             else:
-                head = _("loose decks · {origin}").format(origin=deck.origin)
+                head = _("loose decks · {origin}").format(origin=origin_words(deck.origin))
             rows.append(ListRow(head))
         rows.append(ListRow(deck.name, i))
     return rows

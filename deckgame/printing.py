@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from deckgame.i18n import N_
 from deckgame.model import Card, IntimacyType, Who, level_label
 
 if TYPE_CHECKING:
@@ -52,9 +53,9 @@ PRINT_OTHER = "another player"
 # What each is called when the text speaks to them ("{player}, is that close?").
 _CALLED_ON_PAPER = {PRINT_PLAYER: "reader", PRINT_OTHER: PRINT_OTHER}
 WHO_ON_PAPER: dict[Who, str] = {
-    Who.PLAYER: "You answer",
-    Who.OTHER: "The other answers",
-    Who.EVERYONE: "Everyone answers",
+    Who.PLAYER: N_("You answer"),
+    Who.OTHER: N_("The other answers"),
+    Who.EVERYONE: N_("Everyone answers"),
 }
 
 

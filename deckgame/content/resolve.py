@@ -28,6 +28,7 @@ from deckgame.content.specs import (
     IntimacyType,
 )
 from deckgame.content.text import normalise_text
+from deckgame.i18n import _
 
 __all__ = [
     "ALL_AUDIENCES",
@@ -172,9 +173,10 @@ def bar_level_names(cards: Iterable[Card]) -> dict[int, str]:
 
 def level_name(level: int, names: Mapping[int, str] | None = None) -> str:
     """The display name of a level: the pack's name, the default, or ``Level N``."""
-    if names and level in names:
-        return names[level]
-    return DEFAULT_LEVEL_NAMES.get(level, f"Level {level}")
+    if names and level in names and names[level] != DEFAULT_LEVEL_NAMES.get(level):
+        return names[level]  # the pack's own name, as it wrote it
+    default = DEFAULT_LEVEL_NAMES.get(level)
+    return _(default) if default is not None else _("Level {n}").format(n=level)
 
 
 def level_label(level: int, names: Mapping[int, str] | None = None) -> str:
@@ -184,5 +186,5 @@ def level_label(level: int, names: Mapping[int, str] | None = None) -> str:
     ('Level 1 · Warmth', 'Level 6', 'Level 6 · Home')
     """
     name = level_name(level, names)
-    number = f"Level {level}"
-    return number if name == number else f"{number} · {name}"
+    number = _("Level {n}").format(n=level)
+    return number if name == number else _("{level} · {name}").format(level=number, name=name)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from deckgame import options
 from deckgame.content.text import PlaceholderError, check_placeholders
+from deckgame.i18n import N_
 
 
 class IntimacyType(StrEnum):
@@ -56,11 +57,11 @@ MIN_SECONDS = options.MIN_SECONDS
 MAX_SECONDS = options.MAX_SECONDS
 MAX_TEXT = 500
 
-DEFAULT_LEVEL_NAMES: dict[int, str] = {
-    1: "Warmth",
-    2: "Confidentiality",
-    3: "Vulnerability",
-    4: "Authenticity",
+DEFAULT_LEVEL_NAMES: dict[int, str] = {  # in English: shown through deckgame.i18n._
+    1: N_("Warmth"),
+    2: N_("Confidentiality"),
+    3: N_("Vulnerability"),
+    4: N_("Authenticity"),
 }
 ALL_AUDIENCES: frozenset[Audience] = frozenset(Audience)
 

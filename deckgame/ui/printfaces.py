@@ -57,7 +57,7 @@ def print_view(card: Card, level_names: dict[int, str] | None = None) -> CardVie
         view,
         text=paper_text(card.text),
         follow_up=paper_text(card.follow_up) if card.follow_up else "",
-        who=WHO_ON_PAPER[card.who],
+        who=_(WHO_ON_PAPER[card.who]),
         level_label=level,
         deck="",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from deckgame.i18n import N_, _
 from deckgame.options import TYPE_IDS  # the ids only: no pydantic before the first frame
 
 RGB = tuple[int, int, int]
@@ -25,8 +26,18 @@ class TypeStyle:
     colour: RGB
     on_colour: RGB
     soft: RGB  # a pale tint for chart fills and chips
-    label: str
-    blurb: str
+    english_label: str  # the catalogue keys; players read them through label and blurb
+    english_blurb: str
+
+    @property
+    def label(self) -> str:
+        """The type's name, in the player's language."""
+        return _(self.english_label)
+
+    @property
+    def blurb(self) -> str:
+        """What the type is about, in the player's language."""
+        return _(self.english_blurb)
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,7 @@ class Theme:
     """The colours of one theme; sizes live in :class:`Metrics` because they scale."""
 
     name: str
-    label: str
+    english_label: str  # the catalogue key; players read it through label
     background: RGB
     background_edge: RGB  # the vignette edge of the table cloth
     surface: RGB  # card face, panels
@@ -62,6 +73,11 @@ class Theme:
     def mark_colour(self, kind: str) -> RGB:
         """A mark drawn for an intimacy type: its hue, or plain text where hues are off."""
         return self.type_style(kind).colour if self.hue_marks else self.text
+
+    @property
+    def label(self) -> str:
+        """The theme's name, in the player's language."""
+        return _(self.english_label)
 
     def type_style(self, kind: str) -> TypeStyle:
         """The style of an intimacy type (an ``str`` or its id)."""
@@ -102,11 +118,11 @@ class Theme:
 
 
 _BLURBS: dict[str, tuple[str, str]] = {
-    "physical": ("Physical", "touch, closeness, shared space"),
-    "emotional": ("Emotional", "feelings, holding space"),
-    "experiential": ("Experiential", "doing things together"),
-    "spiritual": ("Spiritual", "meaning, values, awe"),
-    "intellectual": ("Intellectual", "ideas, curiosity"),
+    "physical": (N_("Physical"), N_("touch, closeness, shared space")),
+    "emotional": (N_("Emotional"), N_("feelings, holding space")),
+    "experiential": (N_("Experiential"), N_("doing things together")),
+    "spiritual": (N_("Spiritual"), N_("meaning, values, awe")),
+    "intellectual": (N_("Intellectual"), N_("ideas, curiosity")),
 }
 
 
@@ -139,7 +155,7 @@ _SOFT_DARK: dict[str, RGB] = {
 
 LIGHT = Theme(
     name="light",
-    label="Light",
+    english_label=N_("Light"),
     background=(243, 234, 222),
     background_edge=(232, 219, 203),
     surface=(255, 252, 247),
@@ -164,7 +180,7 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark",
-    label="Dark",
+    english_label=N_("Dark"),
     background=(30, 25, 29),
     background_edge=(20, 16, 19),
     surface=(46, 39, 44),
@@ -197,7 +213,7 @@ _BANDS_HC: dict[str, RGB] = {
 
 HIGH_CONTRAST = Theme(
     name="contrast",
-    label="High contrast",
+    english_label=N_("High contrast"),
     outlined=True,
     hue_marks=False,
     background=(0, 0, 0),
