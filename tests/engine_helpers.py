@@ -158,6 +158,24 @@ def circle_deck() -> list[Card]:
     ]
 
 
+def every_action(seat: int, now: float) -> list[Action]:
+    """One of every action the engine knows, in its registry's order, with ``seat`` for
+    every seat or index and ``now`` for every time; an optional index is tried both left
+    out and as ``seat`` (``Veto()`` and ``Veto(seat)``). A new action joins by itself."""
+    out: list[Action] = []
+    for cls in ACTION_TYPES.values():
+        values: dict[str, object] = {}
+        optional = []
+        for field in dataclasses.fields(cls):
+            values[field.name] = now if field.type == "float" else seat
+            if field.default is None:
+                optional.append(field.name)
+        if optional:
+            out.append(cls(**{k: v for k, v in values.items() if k not in optional}))
+        out.append(cls(**values))
+    return out
+
+
 def random_pool(rng: random.Random) -> list[Card]:
     """A varied pool of cards: audiences, tags, player limits, levels 1-3, challenges."""
     cards = []

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 
 import pytest
-from engine_helpers import NAMES, make_card
+from engine_helpers import NAMES, every_action, make_card
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +20,6 @@ from deckgame.engine import (
     Action,
     Agree,
     Away,
-    Back,
-    ChooseOther,
     Done,
     End,
     Event,
@@ -29,20 +27,12 @@ from deckgame.engine import (
     Hold,
     IllegalAction,
     Next,
-    NotYet,
-    Pass,
     Phase,
-    Pick,
     Resume,
     Settings,
-    Skip,
-    Star,
-    StepBack,
     TimerPause,
     TimerStart,
     Undo,
-    Veto,
-    Warmth,
     in_piles,
     playable,
 )
@@ -80,29 +70,7 @@ def card_pool(seed: int) -> list[Card]:
 def any_action(n: int, k: int, now: float) -> Action:
     """Any action, often an illegal one (bad seats and indexes included)."""
     seat = k % (n + 3) - 1  # -1 .. n+1
-    pool: list[Action] = [
-        Pick(seat),
-        ChooseOther(seat),
-        Done(),
-        Next(),
-        Pass(),
-        Skip(),
-        Veto(),
-        Veto(seat),
-        Warmth(seat),
-        Star(),
-        TimerStart(now),
-        TimerPause(now),
-        Agree(seat),
-        NotYet(seat),
-        StepBack(),
-        Away(seat),
-        Back(seat),
-        Hold(now),
-        Resume(now),
-        Undo(),
-        End(),
-    ]
+    pool = every_action(seat, now)
     return pool[(k // 7) % len(pool)]
 
 

@@ -15,36 +15,24 @@ import random
 import sys
 from pathlib import Path
 
-from engine_helpers import NAMES, make_card
+from engine_helpers import NAMES, every_action, random_pool
 
 from deckgame.engine import (
     Action,
-    Agree,
     Away,
     Back,
-    ChooseOther,
-    Done,
     End,
     Game,
     Hold,
     IllegalAction,
-    Next,
-    NotYet,
-    Pass,
-    Pick,
     Resume,
     Settings,
-    Skip,
-    Star,
-    StepBack,
     TimerPause,
     TimerStart,
     Undo,
-    Veto,
-    Warmth,
     action_to_dict,
 )
-from deckgame.model import Audience, Card, IntimacyType
+from deckgame.model import Audience
 
 REFERENCE = Path(__file__).parent / "fixtures" / "engine_reference.json"
 OLD_SAVES = Path(__file__).parent / "fixtures" / "engine_saves_before_13.json"
@@ -54,55 +42,10 @@ RARE = (Away, Back, Hold, Resume, Undo, End)
 STEPS = 160
 
 
-def pool(rng: random.Random) -> list[Card]:
-    """A varied pool of cards: audiences, tags, player limits, levels 1-3, challenges."""
-    cards = []
-    for i in range(rng.randint(0, 50)):
-        low = rng.choice([2, 2, 3, 4])
-        challenge = rng.random() < 0.3
-        cards.append(
-            make_card(
-                f"k{i}",
-                rng.choice(list(IntimacyType)),
-                rng.choice([1, 1, 2, 3]),
-                kind="do" if challenge else "ask",
-                seconds=rng.randint(5, 90) if challenge else None,
-                audience=rng.sample(list(Audience), rng.randint(1, 3)),
-                tags=rng.sample(["touch", "past"], rng.randint(0, 1)),
-                min_players=low,
-                max_players=rng.choice([low, 8, 8]),
-            )
-        )
-    return cards
-
-
 def wild(rng: random.Random, players: int, now: float) -> Action:
     """Any action, often an illegal one (bad seats and indexes included)."""
     seat = rng.randint(-1, players + 1)
-    choices: list[Action] = [
-        Pick(seat),
-        ChooseOther(seat),
-        Done(),
-        Next(),
-        Pass(),
-        Skip(),
-        Veto(),
-        Veto(seat),
-        Warmth(seat),
-        Star(),
-        TimerStart(now),
-        TimerPause(now),
-        Agree(seat),
-        NotYet(seat),
-        StepBack(),
-        Away(seat),
-        Back(seat),
-        Hold(now),
-        Resume(now),
-        Undo(),
-        End(),
-    ]
-    return rng.choice(choices)
+    return rng.choice(every_action(seat, now))
 
 
 def session_lines(seed: int, end: list[Game] | None = None) -> list[str]:
@@ -118,7 +61,7 @@ def session_lines(seed: int, end: list[Game] | None = None) -> list[str]:
         unlock_rounds=rng.randint(1, 3),
         offered=rng.choice([1, 2]),
     )
-    game = Game.new(settings, pool(rng), seed=rng.randint(0, 2**64))
+    game = Game.new(settings, random_pool(rng), seed=rng.randint(0, 2**64))
     lines = [json.dumps([e.to_dict() for e in game.opening_events], sort_keys=True)]
     now = 0.0
     for _ in range(STEPS):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from deckgame.ui.assets import Face
 from deckgame.ui.look import Look, rounded_rect, shadow
-from deckgame.ui.widgets import Button
+from deckgame.ui.widgets import Button, pointer_pos
+
+if TYPE_CHECKING:
+    from deckgame.ui.scenes.base import Scene
 
 
 def veil(surface: pygame.Surface, colour: tuple[int, int, int, int]) -> None:
@@ -95,3 +100,12 @@ def column(buttons: list[Button], area: pygame.Rect, height: int, gap: int) -> N
     """Lay ``buttons`` out in one column from ``area``'s top, each ``area`` wide."""
     for i, b in enumerate(buttons):
         b.rect = pygame.Rect(area.x, area.y + i * (height + gap), area.width, height)
+
+
+def closes_on_outside_tap(scene: Scene, panel: pygame.Rect, event: pygame.event.Event) -> bool:
+    """A click or tap outside an overlay's ``panel`` closes it (True: the event is used)."""
+    pos = pointer_pos(event, scene.size)
+    if pos is not None and not panel.collidepoint(pos):
+        scene.app.pop()
+        return True
+    return False

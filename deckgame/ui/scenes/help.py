@@ -8,8 +8,8 @@ from deckgame.i18n import _
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import overlay_panel
-from deckgame.ui.widgets import Button, pointer_pos
+from deckgame.ui.scenes.common import closes_on_outside_tap, overlay_panel
+from deckgame.ui.widgets import Button
 
 KEYS: tuple[tuple[str, str], ...] = tuple(keymap.help_rows())
 """The rows shown, from the keymap (the same list the buttons' hints come from)."""
@@ -35,9 +35,7 @@ class HelpScene(Scene):
         self.focus.set(list(self.buttons))
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        pos = pointer_pos(event, self.size)
-        if pos is not None and not self.panel.collidepoint(pos):
-            self.app.pop()
+        if closes_on_outside_tap(self, self.panel, event):
             return
         if event.type == pygame.KEYDOWN and keymap.command_for(event, "help") == "back":
             self.app.pop()

@@ -11,8 +11,8 @@ from deckgame.i18n import N_, _
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
-from deckgame.ui.scenes.common import overlay_panel
-from deckgame.ui.widgets import Button, pointer_pos
+from deckgame.ui.scenes.common import closes_on_outside_tap, overlay_panel
+from deckgame.ui.widgets import Button
 
 if TYPE_CHECKING:
     from deckgame.ui.app import App
@@ -58,9 +58,7 @@ class MenuScene(Scene):
         self.focus.set(list(self.buttons))
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        pos = pointer_pos(event, self.size)
-        if pos is not None and not self.panel.collidepoint(pos):
-            self.app.pop()
+        if closes_on_outside_tap(self, self.panel, event):
             return
         super().handle_event(event)
 
