@@ -29,13 +29,16 @@ COMMANDS: dict[str, str] = {
 TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    modules = {name: importlib.import_module(path) for name, path in COMMANDS.items()}
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` just that subcommand's part: a command
+    that is run needs no other command's options, nor the top-level epilog."""
+    chosen = COMMANDS if only is None else {only: COMMANDS[only]}
+    modules = {name: importlib.import_module(path) for name, path in chosen.items()}
     parser = argparse.ArgumentParser(
         prog="deckgame",
         description="A conversation card game for 2-8 players on one screen. "
         "Run without a command to play.",
-        epilog=_epilog(),
+        epilog=_epilog() if only is None else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"deckgame {__version__}")
@@ -65,10 +68,10 @@ def _epilog() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     # No command, or only session options: play (GAME.md: `deckgame` = `deckgame play`).
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in TOP_LEVEL_FLAGS):
         args_list = ["play", *args_list]
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     run = getattr(args, "_run", None)
     if run is None:

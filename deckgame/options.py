@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,7 +38,12 @@ __all__ = [
     "OFFERED_CHOICES",
     "TYPE_IDS",
     "WHO_IDS",
+    "PlayerCountProblem",
+    "PlayerNameProblem",
     "SessionOptions",
+    "check_players",
+    "clean_name",
+    "is_visible",
     "name_key",
     "parse_size",
 ]
@@ -64,6 +70,119 @@ MAX_NAME = 24
 
 MIN_WINDOW = (320, 240)
 _SIZE = re.compile(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*")
+
+
+class PlayerCountProblem(ValueError):
+    """Fewer than 2 or more than 8 players."""
+
+
+class PlayerNameProblem(ValueError):
+    """A name no player could read or tell apart from another (see :func:`clean_name`)."""
+
+
+_JOINERS = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner and joiner
+
+# Characters that leave no mark of their own. Unicode's Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt; Python's unicodedata does not carry it), as ranges: the
+# soft hyphen, the combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
+# inherent vowels, Mongolian variation selectors and vowel separator, zero-width and
+# direction marks, invisible operators, variation selectors, the byte order mark,
+# shorthand format controls, musical symbol formatting, tags and their selectors.
+_IGNORABLE: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+# Marks that draw on another character, spaces and separators, controls and formats:
+# none of them is seen alone.
+_UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs"})
+_BLANK_GLYPHS = frozenset({"\u2800"})  # BRAILLE PATTERN BLANK: a letter-sized nothing
+
+
+def is_visible(ch: str) -> bool:
+    """Whether the character ``ch`` leaves a mark of its own on the screen.
+
+    Not visible: combining and enclosing marks (``Mn``, ``Me``), spaces and separators
+    (``Zs``, ``Zl``, ``Zp``), controls, format characters and surrogates (``Cc``, ``Cf``,
+    ``Cs``), the default-ignorable code points (variation selectors, the combining grapheme
+    joiner, Hangul fillers, tags...) and the blank Braille pattern. Everything else is:
+    letters and digits of every script, punctuation, symbols and emoji, spacing marks, and
+    code points this Python's Unicode tables do not know yet (newer emoji).
+
+    >>> [is_visible(c) for c in ("a", "日", "😀", "\u200c", "\ufe0f", "\u034f", "\U000e0100")]
+    [True, True, True, False, False, False, False]
+    """
+    point = ord(ch)
+    if any(low <= point <= high for low, high in _IGNORABLE) or ch in _BLANK_GLYPHS:
+        return False
+    return unicodedata.category(ch) not in _UNSEEN_CATEGORIES
+
+
+def _code_points(text: str) -> str:
+    return " ".join(f"U+{ord(ch):04X}" for ch in text)
+
+
+def clean_name(raw: str) -> str:
+    """A player name trimmed (NFC) and checked: ``PlayerNameProblem`` when no player could
+    read or tell it apart.
+
+    >>> clean_name("  Ana ")
+    'Ana'
+    """
+    name = unicodedata.normalize("NFC", str(raw)).strip()
+    if not name:
+        raise PlayerNameProblem("a player name cannot be empty")
+    if len(name) > MAX_NAME:
+        raise PlayerNameProblem(f"the name {name[:MAX_NAME]!r}... is longer than {MAX_NAME}")
+    # Zero-width joiners belong to names in Persian, Indic scripts and emoji sequences;
+    # other format characters (direction overrides among them) could disguise a name,
+    # and a lone surrogate (from a JSON escape) is no character at all.
+    if any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in _JOINERS
+        for ch in name
+    ):
+        raise PlayerNameProblem(f"the name {name!r} contains control characters")
+    if not any(is_visible(ch) for ch in name):
+        # Shown as code points: the name itself would print as nothing.
+        raise PlayerNameProblem(
+            f"a player name needs at least one visible character, not only {_code_points(name)}"
+        )
+    return name
+
+
+def check_players(names: Iterable[str]) -> tuple[str, ...]:
+    """The names of a table, cleaned (:func:`clean_name`), counted and unique ignoring
+    case; the engine's ``Settings`` and ``deckgame play`` (before any window) both ask here.
+
+    >>> check_players(["Ana", "ana"])
+    Traceback (most recent call last):
+    ...
+    deckgame.options.PlayerNameProblem: two players are called 'ana'
+    """
+    cleaned = tuple(clean_name(name) for name in names)
+    if not MIN_PLAYERS <= len(cleaned) <= MAX_PLAYERS:
+        raise PlayerCountProblem(
+            f"{MIN_PLAYERS} to {MAX_PLAYERS} players are needed, not {len(cleaned)}"
+        )
+    folded = [name.casefold() for name in cleaned]
+    for index, key in enumerate(folded):
+        if key in folded[:index]:
+            raise PlayerNameProblem(f"two players are called {cleaned[index]!r}")
+    return cleaned
 
 
 def name_key(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING, Any
 
 from deckgame.commands.session_options import (
     SessionOptionError,
@@ -13,6 +14,10 @@ from deckgame.commands.session_options import (
     warn_unknown_lines,
     window_size,
 )
+from deckgame.options import check_players
+
+if TYPE_CHECKING:
+    from deckgame.engine import Settings
 
 HELP = "play at the table (the default command)"
 DESCRIPTION = (
@@ -35,15 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         # Every option, --players first among them, is checked here, before any window
-        # opens (a wrong name is said where the command was typed).
+        # opens (a wrong name is said where the command was typed), by deckgame.options
+        # alone: the engine and pydantic load after the window is on screen.
         check_args(args)
         options = options_from_args(args)
+        settings = None
         if options.players is not None:
-            from deckgame.commands.session_options import settings_from_args
-
-            settings = settings_from_args(args)
-        else:
-            settings = None
+            _check_players(options.players)
+            settings = DeferredSettings(args)
     except SessionOptionError as error:
         print(f"deckgame play: error: {error}", file=sys.stderr)
         return 2
@@ -58,3 +62,33 @@ def run(args: argparse.Namespace) -> int:
     from deckgame.ui.main import launch_game
 
     return launch_game(options, settings=settings)
+
+
+def _check_players(names: tuple[str, ...]) -> None:
+    """The names as the engine's ``Settings`` will check them, said as it says them."""
+    try:
+        check_players(names)
+    except ValueError as error:
+        raise SessionOptionError(
+            f"--players: {error}" if "player" in str(error) else str(error)
+        ) from error
+
+
+class DeferredSettings:
+    """The engine's ``Settings`` for ``args``, built on first use: calling it, or reading
+    one of its attributes (``settings.players``). The window opens before that, so
+    importing the engine is not on the way to the first frame."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._settings: Settings | None = None
+
+    def __call__(self) -> Settings:
+        if self._settings is None:
+            from deckgame.commands.session_options import settings_from_args
+
+            self._settings = settings_from_args(self._args)
+        return self._settings
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self(), name)

@@ -9,16 +9,17 @@ Validated and normalised on creation; a name must be one a player can read.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from deckgame.engine.codec import dump, field_codecs, load, reads
 from deckgame.engine.saved import MAX_ID, Fields
-from deckgame.model import MAX_PLAYERS, MIN_PLAYERS, Audience, IntimacyType
+from deckgame.model import MAX_PLAYERS, Audience, IntimacyType
+from deckgame.options import MAX_NAME as MAX_NAME
+from deckgame.options import PlayerCountProblem, PlayerNameProblem, check_players
+from deckgame.options import is_visible as is_visible
 
-MAX_NAME = 24
 MIN_UNLOCK_ROUNDS = 1
 MAX_UNLOCK_ROUNDS = 10
 MAX_LINES = 10_000  # excluded tags a saved session may hold
@@ -45,84 +46,6 @@ class TypesError(SettingsError):
 
 class OptionError(SettingsError):
     """``unlock_rounds`` not 1-10, ``offered`` not 1 or 2, or a bad tag/deck list."""
-
-
-_JOINERS = frozenset({"\u200c", "\u200d"})  # zero-width non-joiner and joiner
-
-# Characters that leave no mark of their own. Unicode's Default_Ignorable_Code_Point
-# (DerivedCoreProperties.txt; Python's unicodedata does not carry it), as ranges: the
-# soft hyphen, the combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
-# inherent vowels, Mongolian variation selectors and vowel separator, zero-width and
-# direction marks, invisible operators, variation selectors, the byte order mark,
-# shorthand format controls, musical symbol formatting, tags and their selectors.
-_IGNORABLE: tuple[tuple[int, int], ...] = (
-    (0x00AD, 0x00AD),
-    (0x034F, 0x034F),
-    (0x061C, 0x061C),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x206F),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFEFF, 0xFEFF),
-    (0xFFA0, 0xFFA0),
-    (0xFFF0, 0xFFF8),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0000, 0xE0FFF),
-)
-# Marks that draw on another character, spaces and separators, controls and formats:
-# none of them is seen alone.
-_UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs"})
-_BLANK_GLYPHS = frozenset({"\u2800"})  # BRAILLE PATTERN BLANK: a letter-sized nothing
-
-
-def is_visible(ch: str) -> bool:
-    """Whether the character ``ch`` leaves a mark of its own on the screen.
-
-    Not visible: combining and enclosing marks (``Mn``, ``Me``), spaces and separators
-    (``Zs``, ``Zl``, ``Zp``), controls, format characters and surrogates (``Cc``, ``Cf``,
-    ``Cs``), the default-ignorable code points (variation selectors, the combining grapheme
-    joiner, Hangul fillers, tags...) and the blank Braille pattern. Everything else is:
-    letters and digits of every script, punctuation, symbols and emoji, spacing marks, and
-    code points this Python's Unicode tables do not know yet (newer emoji).
-
-    >>> [is_visible(c) for c in ("a", "日", "😀", "\u200c", "\ufe0f", "\u034f", "\U000e0100")]
-    [True, True, True, False, False, False, False]
-    """
-    point = ord(ch)
-    if any(low <= point <= high for low, high in _IGNORABLE) or ch in _BLANK_GLYPHS:
-        return False
-    return unicodedata.category(ch) not in _UNSEEN_CATEGORIES
-
-
-def _code_points(text: str) -> str:
-    return " ".join(f"U+{ord(ch):04X}" for ch in text)
-
-
-def _clean_name(raw: str) -> str:
-    name = unicodedata.normalize("NFC", str(raw)).strip()
-    if not name:
-        raise PlayerNameError("a player name cannot be empty")
-    if len(name) > MAX_NAME:
-        raise PlayerNameError(f"the name {name[:MAX_NAME]!r}... is longer than {MAX_NAME}")
-    # Zero-width joiners belong to names in Persian, Indic scripts and emoji sequences;
-    # other format characters (direction overrides among them) could disguise a name,
-    # and a lone surrogate (from a JSON escape) is no character at all.
-    if any(
-        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in _JOINERS
-        for ch in name
-    ):
-        raise PlayerNameError(f"the name {name!r} contains control characters")
-    if not any(is_visible(ch) for ch in name):
-        # Shown as code points: the name itself would print as nothing.
-        raise PlayerNameError(
-            f"a player name needs at least one visible character, not only {_code_points(name)}"
-        )
-    return name
 
 
 def _tags(raw: Iterable[object]) -> frozenset[str]:
@@ -189,15 +112,12 @@ class Settings:
     decks: frozenset[str] | None = field(default=None, metadata=reads(_read_decks))
 
     def __post_init__(self) -> None:
-        names = tuple(_clean_name(name) for name in self.players)
-        if not MIN_PLAYERS <= len(names) <= MAX_PLAYERS:
-            raise PlayerCountError(
-                f"{MIN_PLAYERS} to {MAX_PLAYERS} players are needed, not {len(names)}"
-            )
-        folded = [name.casefold() for name in names]
-        for index, key in enumerate(folded):
-            if key in folded[:index]:
-                raise PlayerNameError(f"two players are called {names[index]!r}")
+        try:
+            names = check_players(self.players)
+        except PlayerCountProblem as error:
+            raise PlayerCountError(str(error)) from None
+        except PlayerNameProblem as error:
+            raise PlayerNameError(str(error)) from None
         try:
             audience = Audience(self.audience)
             types = frozenset(IntimacyType(t) for t in self.types)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
 def launch_game(
     options: SessionOptions | None = None,
     *,
-    settings: Settings | None = None,
+    settings: Settings | Callable[[], Settings] | None = None,
     **fields: Any,
 ) -> int:
     """The game on ``options`` (what ``deckgame play`` chose); with ``settings`` (given
-    with ``--players``) the first card is dealt at once. ``fields`` set single options
-    (``seed=1``, ``size=(800, 600)``) on top of ``options``."""
+    with ``--players``) the first card is dealt at once. ``settings`` may be a callable
+    that builds them: it is called once the window shows the title, so the engine loads
+    after the first frame. ``fields`` set single options (``seed=1``, ``size=(800,
+    600)``) on top of ``options``."""
     from deckgame.ui.context import Launch
 
     launch = Launch(options, **fields)
@@ -41,7 +44,7 @@ def launch_game(
         # card is dealt (a few tenths of a second), then the table replaces it.
         title.splash = True
         app.draw()
-        flow.start_game(app, settings)
+        flow.start_game(app, settings if not callable(settings) else settings())
     return _run(app)
 
 
