@@ -1,0 +1,68 @@
+"""Window first: ``deckgame play`` opens its window before the engine, pydantic or yaml load.
+
+Checked in a fresh interpreter (this one has imported everything already): a spy in place of
+``pygame.display.set_mode`` writes down ``sys.modules`` at the moment the window would open,
+then stops the program.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+_PROBE = """
+import json, sys
+import pygame
+
+def spy(*args, **kwargs):
+    print(json.dumps(sorted(sys.modules)))
+    sys.stdout.flush()
+    import os
+    os._exit(0)
+
+pygame.display.set_mode = spy
+from deckgame.cli import main
+main(sys.argv[1:])
+print("null")
+"""
+
+HEAVY = ("pydantic", "pydantic_core", "yaml", "deckgame.engine", "deckgame.model")
+
+
+def _modules_at_set_mode(*argv: str) -> list[str]:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "null"
+    modules: list[str] | None = json.loads(last)
+    assert modules is not None, f"set_mode was never reached: {done.stderr}"
+    return modules
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+
+
+@pytest.mark.parametrize(
+    "argv", [("play", "--players", "Ana,Ben"), ("play",), ("--players", "Ana,Ben", "--seed", "3")]
+)
+def test_play_opens_its_window_before_the_engine_pydantic_or_yaml(argv: tuple[str, ...]) -> None:
+    modules = _modules_at_set_mode(*argv)
+    assert "pygame" in modules
+    assert _heavy(modules) == []
+
+
+def test_only_the_chosen_command_is_imported() -> None:
+    modules = _modules_at_set_mode("play", "--players", "Ana,Ben")
+    commands = {m for m in modules if m.startswith("deckgame.commands.")}
+    assert commands == {"deckgame.commands.play", "deckgame.commands.session_options"}
