@@ -36,6 +36,7 @@ import pygame
 from deckgame.engine import Done, Pass, Settings, TimerStart, Warmth
 from deckgame.model import Audience
 from deckgame.ui.app import App
+from deckgame.ui.bindings import Command
 from deckgame.ui.context import Context, Launch
 from deckgame.ui.scenes.table import TableScene
 from deckgame.ui.settings import UiSettings
@@ -107,7 +108,7 @@ def scenes(
     def setup2(app: App) -> None:
         setup1(app)
         app.top.on_action("next")  # type: ignore[union-attr]
-        app.top.on_action("tag_sexual")  # type: ignore[union-attr]
+        app.top.on_command(Command("tag", "sexual"))  # type: ignore[union-attr]
 
     def table_card(app: App) -> None:
         table(app)

@@ -131,8 +131,8 @@ def test_every_table_button_shows_the_key_that_does_the_same(
     assert isinstance(table, TableScene)
     for step in range(3):  # the card (or offer), then after Done, then the next card
         for button in table.buttons:
-            command = button.action
-            if command.startswith("veto_"):
+            command = button.command
+            if command.name == "veto" and command.arg is not None:
                 continue  # the X-card under each offered card: X removes both
             assert button.key == keymap.hint(command), (step, command, button.key)
         if step == 0 and offered == 2:

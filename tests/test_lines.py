@@ -180,7 +180,7 @@ def _setup_page_two(home: Path, excluded: list[str] | None = None) -> SetupScene
 def test_setup_matches_lines_from_the_command_line_in_any_case(home: Path) -> None:
     setup = _setup_page_two(home, ["TOUCH", "Past"])
     assert setup.excluded == {"touch", "past"}
-    chip = setup.button("tag_touch")
+    chip = setup.button("tag", "touch")
     assert isinstance(chip, LineToggle) and chip.on and chip.label == "never: touch"
     assert setup.notice == ""  # both are tags of the loaded cards
     assert setup.settings().excluded == {"touch", "past"}
@@ -194,7 +194,7 @@ def test_setup_reports_a_typed_line_no_card_carries_beside_the_field(home: Path)
     assert setup.excluded == {"tuch"} and setup.lines_field.value == ""
     assert "'tuch' (did you mean 'touch'?)" in setup.notice
     assert setup.notice_rect.width > 0 and setup.notice_rect.top <= setup.lines_field.rect.bottom
-    chip = setup.button("tag_tuch")
+    chip = setup.button("tag", "tuch")
     assert isinstance(chip, Toggle) and chip.on  # the typo has a chip too: one click takes it back
     app.step([*typed("GRIEF, Past")])
     setup.on_action("start")  # typed and not yet entered: still a line
@@ -208,7 +208,7 @@ def test_setup_line_chips_look_unlike_the_in_play_chips(home: Path) -> None:
     look = setup.look
     size = (on.natural_width(look), look.metrics.button_height)
     pictures = []
-    for chip in (on, setup.button("type_physical")):
+    for chip in (on, setup.button("type", "physical")):
         chip.rect = pygame.Rect((0, 0), size)
         surface = pygame.Surface(size)
         surface.fill(look.theme.surface)

@@ -30,6 +30,7 @@ from deckgame.options import (
 )
 from deckgame.ui import flow
 from deckgame.ui.app import App
+from deckgame.ui.bindings import Command
 from deckgame.ui.context import Launch
 from deckgame.ui.scenes.setup import SetupScene
 from deckgame.ui.scenes.table import TableScene
@@ -64,7 +65,7 @@ def test_setup_count_is_what_the_engine_deals_from(
 ) -> None:
     app = make_app(tmp_path, lib=builtin, launch=Launch(seed=5))
     scene = _setup(app, players)
-    scene.on_action(f"audience_{audience.value}")
+    scene.on_command(Command("audience", audience.value))
     assert scene.card_count == scene.matching_cards()
     assert scene.card_count == _engine_count(scene.settings(), builtin) > 0
 
@@ -73,12 +74,12 @@ def test_setup_count_follows_types_lines_and_decks(tmp_path: Path, builtin: Libr
     app = make_app(tmp_path, lib=builtin, launch=Launch(seed=5))
     scene = _setup(app, 4)
     counts = [scene.card_count]
-    scene.on_action(f"type_{IntimacyType.PHYSICAL.value}")
+    scene.on_command(Command("type", IntimacyType.PHYSICAL.value))
     counts.append(scene.card_count)
     tag = scene.line_tags()[0]
-    scene.on_action(f"tag_{tag}")
+    scene.on_command(Command("tag", tag))
     counts.append(scene.card_count)
-    scene.on_action(f"deck_{scene.all_decks()[0]}")
+    scene.on_command(Command("deck", scene.all_decks()[0]))
     counts.append(scene.card_count)
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
     assert scene.card_count == _engine_count(scene.settings(), builtin)
@@ -87,7 +88,7 @@ def test_setup_count_follows_types_lines_and_decks(tmp_path: Path, builtin: Libr
 def test_the_started_session_piles_hold_the_counted_cards(tmp_path: Path, builtin: Library) -> None:
     app = make_app(tmp_path, lib=builtin, launch=Launch(seed=5))
     scene = _setup(app, 3)
-    scene.on_action(f"deck_{scene.all_decks()[-1]}")  # a deck left out: the engine filters it
+    scene.on_command(Command("deck", scene.all_decks()[-1]))  # left out: the engine filters it
     counted, settings = scene.card_count, scene.settings()
     scene.on_action("start")
     table = app.top
@@ -152,8 +153,8 @@ def test_the_pace_stops_at_the_ends_of_its_range(tmp_path: Path) -> None:
 
 def test_every_offer_the_engine_accepts_has_its_toggle(tmp_path: Path) -> None:
     scene = _setup(make_app(tmp_path, launch=Launch(seed=1)))
-    offers = [b.action for b in scene.buttons if b.action.startswith("offered_")]
-    assert offers == [f"offered_{n}" for n in OFFERED_CHOICES]
+    offers = [b.command for b in scene.buttons if b.action == "offered"]
+    assert offers == [Command("offered", n) for n in OFFERED_CHOICES]
     for n in OFFERED_CHOICES:
-        scene.on_action(f"offered_{n}")
+        scene.on_command(Command("offered", n))
         assert scene.settings().offered == n

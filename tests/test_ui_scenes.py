@@ -20,6 +20,7 @@ from deckgame.model import Audience, IntimacyType
 from deckgame.storage import Store
 from deckgame.ui import flow
 from deckgame.ui.app import App
+from deckgame.ui.bindings import Command
 from deckgame.ui.context import Context, Launch
 from deckgame.ui.scenes.deeper import DeeperScene
 from deckgame.ui.scenes.help import HelpScene
@@ -97,11 +98,11 @@ def test_setup_edit_reorder_remove_and_audience(home: Path) -> None:
     press(app, pygame.K_BACKSPACE)
     app.step(typed("e"))
     assert setup.names()[2] == "Chloe"
-    app.step([click(setup.button("up_2").rect.center)])
+    app.step([click(setup.button("up", 2).rect.center)])
     assert setup.names() == ["Ana", "Chloe", "Ben"]
-    app.step([click(setup.button("remove_0").rect.center)])
+    app.step([click(setup.button("remove", 0).rect.center)])
     assert setup.names() == ["Chloe", "Ben"]
-    app.step([tap(setup.button("audience_family").rect.center, app.size)])
+    app.step([tap(setup.button("audience", "family").rect.center, app.size)])
     assert setup.audience is Audience.FAMILY
     setup.on_action("next")
     setup.on_action("start")
@@ -136,14 +137,14 @@ def test_setup_filters_change_the_count_and_the_settings(home: Path) -> None:
     setup.on_action("next")
     everything = setup.matching_cards()
     assert everything == 5 * 2 * 6
-    app.step([click(setup.button("type_physical").rect.center)])
+    app.step([click(setup.button("type", "physical").rect.center)])
     assert IntimacyType.PHYSICAL not in setup.types
     assert setup.matching_cards() == 4 * 2 * 6
-    app.step([click(setup.button("tag_past").rect.center)])  # a line: leave out "past"
+    app.step([click(setup.button("tag", "past").rect.center)])  # a line: leave out "past"
     assert setup.matching_cards() == 4 * 2 * 5
     app.step([click(setup.button("rounds_up").rect.center)])
-    app.step([click(setup.button("offered_2").rect.center)])
-    app.step([click(setup.button("deck_Test emotional").rect.center)])
+    app.step([click(setup.button("offered", 2).rect.center)])
+    app.step([click(setup.button("deck", "Test emotional").rect.center)])
     assert setup.matching_cards() == 3 * 2 * 5
     setup.on_action("start")
     table = app.top
@@ -167,7 +168,7 @@ def test_setup_keeps_one_type(home: Path) -> None:
     assert isinstance(setup, SetupScene)
     setup.on_action("next")
     for kind in IntimacyType:
-        setup.on_action(f"type_{kind.value}")
+        setup.on_command(Command("type", kind.value))
     assert len(setup.types) == 1 and setup.error
 
 
@@ -340,7 +341,7 @@ def test_two_offered_pick_by_key_and_veto_one(home: Path) -> None:
     game = table.session.game
     assert game.phase is Phase.OFFER
     offered = list(game.state.offered)
-    app.step([click(table.button("veto_0").rect.center)])
+    app.step([click(table.button("veto", 0).rect.center)])
     assert offered[0] in game.state.gone and game.phase is Phase.OFFER
     offered = list(game.state.offered)
     press(app, pygame.K_2)
@@ -490,7 +491,7 @@ def test_settings_scene_changes_are_applied_and_saved(home: Path) -> None:
     press(app, pygame.K_EQUALS)
     assert app.settings.text_scale == 1.25
     assert app.look.metrics.text_scale == 1.25
-    app.step([click(scene.button("theme_dark").rect.center)])
+    app.step([click(scene.button("theme", "dark").rect.center)])
     assert app.look.theme.name == "dark"
     press(app, pygame.K_m)
     assert app.look.reduce_motion

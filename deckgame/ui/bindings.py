@@ -13,13 +13,19 @@ from deckgame.i18n import N_
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """What a binding asks a scene to do: ``name``, and ``arg`` for a pick or a seat."""
+    """What a key or a button asks a scene to do: ``name``, and ``arg`` for the choice it
+    is about (a pick or a seat by number, a theme, a deck or a line by name).
+
+    Scenes read a command by matching it, so nothing takes a name apart:
+
+    >>> match Command("pick", 1):
+    ...     case Command("pick", int(index)):
+    ...         index
+    1
+    """
 
     name: str
-    arg: int | None = None
-
-    def __str__(self) -> str:
-        return self.name if self.arg is None else f"{self.name}_{self.arg}"
+    arg: int | str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ its key and its controller button do.
 
 A scene asks :func:`binding_for` (or, for a controller, :func:`pad_binding_for`) what a press
 means in that scene and acts on the :class:`Command` it gets: a name and, for picks and
-seats, a number. A button carries a :class:`Command` and asks :func:`hint` for its key.
+seats, a number. A button carries a :class:`Command` too (its ``command``), so a press of
+either reaches the scene's ``on_command`` the same way; :func:`hint` gives the button its key.
 
 >>> binding_for(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_2, mod=0), "table")
 Command(name='pick', arg=1)
@@ -63,7 +64,7 @@ def _tables() -> Iterator[tuple[str, Key]]:
 
 
 _BY_CODE: dict[tuple[str, int, bool], Command] = {}
-_HINTS: dict[tuple[str, str, int | None], str] = {}
+_HINTS: dict[tuple[str, str, int | str | None], str] = {}
 for _scene, _key in _tables():
     _BY_CODE.setdefault((_scene, _key.code, _key.ctrl), _key.sends)
     _HINTS.setdefault((_scene, _key.command, _key.arg), _key.hint)
@@ -93,16 +94,17 @@ def pad_binding_for(button: int, scene: str = "table") -> Command | None:
 
 
 def command_for(event: pygame.event.Event, scene: str = "table") -> str | None:
-    """As :func:`binding_for`, written as one word (``"pick_0"`` for a pick)."""
+    """The name of the command :func:`binding_for` finds (its argument left out), or None:
+    for a scene whose keys carry no argument."""
     command = binding_for(event, scene)
-    return None if command is None else str(command)
+    return None if command is None else command.name
 
 
 def hint(command: str | Command, *, scene: str = "table") -> str:
-    """The key printed on a button that sends ``command`` ("" when no key does)."""
+    """The key printed on a button that sends ``command`` ("" when no key does); a plain
+    name stands for the command without an argument."""
     if isinstance(command, str):
-        name, _sep, number = command.rpartition("_")
-        command = Command(name, int(number)) if number.isdigit() and name else Command(command)
+        command = Command(command)
     return _HINTS.get((scene, command.name, command.arg), "")
 
 

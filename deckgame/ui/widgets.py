@@ -1,7 +1,8 @@
 """Buttons (with their key shown), toggles, a text field for any script, and keyboard focus.
 
 Widgets only know how to draw themselves and whether a point or key hits them; what a press
-means is the scene's business (a widget carries an ``action`` name the scene looks up).
+means is the scene's business (a widget carries a :class:`~deckgame.ui.bindings.Command`, its
+``action`` name and ``arg``, which the scene matches as it matches a key's).
 """
 
 from __future__ import annotations
@@ -10,11 +11,16 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from deckgame.options import MAX_NAME as MAX_NAME
 from deckgame.ui.assets import Face
+from deckgame.ui.bindings import Command
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
-from deckgame.ui.runs import Direction, paragraph_direction
+from deckgame.ui.runs import Direction
+from deckgame.ui.textinput import CARET as CARET
+from deckgame.ui.textinput import FIELD_LINE as FIELD_LINE
+from deckgame.ui.textinput import FIELD_PAD as FIELD_PAD
+from deckgame.ui.textinput import MAX_NAME as MAX_NAME
+from deckgame.ui.textinput import TextInput as TextInput
 from deckgame.ui.theme import RGB, mix
 
 # Design pixels (scaled by ``Metrics.px``).
@@ -29,14 +35,12 @@ TICK_INSET = 14  # from a toggle's left edge to its tick
 TOGGLE_PAD = 28  # a toggle's insides keep this much of its width free (half each side)
 TOGGLE_ICON_GAP = 8  # between a toggle's icon and its label
 TOGGLE_SPARE = 30  # a toggle's natural width past its label, tick and icon
-FIELD_LINE = 2  # a text field's border
-FIELD_PAD = 20  # a text field's text keeps this much of its width free (half each side)
-CARET = 2  # the caret's width in pixels, at every size
 
 
 @dataclass
 class Button:
-    """A pressable button; ``key`` is the keyboard hint drawn on it (e.g. ``P``)."""
+    """A pressable button; ``key`` is the keyboard hint drawn on it (e.g. ``P``); it sends
+    the command ``action`` with ``arg`` (the choice it is about, or None)."""
 
     action: str
     label: str
@@ -49,6 +53,12 @@ class Button:
     # The label's reading direction when it is a sentence of the game's own around a name
     # ("Other: محمد" reads left to right however long the name); None: from its letters.
     direction: Direction | None = None
+    arg: int | str | None = None
+
+    @property
+    def command(self) -> Command:
+        """What pressing the button asks the scene to do."""
+        return Command(self.action, self.arg)
 
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
@@ -255,98 +265,7 @@ def focus_ring(surface: pygame.Surface, look: Look, rect: pygame.Rect) -> None:
     pygame.draw.rect(surface, look.theme.focus, ring, w, border_radius=m.radius + w)
 
 
-@dataclass
-class TextInput:
-    """A one-line field taking any script: text arrives as TEXTINPUT (IME-composed) events."""
-
-    action: str
-    value: str = ""
-    placeholder: str = ""
-    max_len: int = MAX_NAME
-    cursor: int = -1
-    composing: str = ""  # IME text not yet committed, shown underlined
-    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    enabled: bool = True
-
-    def __post_init__(self) -> None:
-        if self.cursor < 0:
-            self.cursor = len(self.value)
-
-    def hit(self, pos: tuple[int, int]) -> bool:
-        return self.rect.collidepoint(pos)
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        """Apply an editing event; True when it was used."""
-        if event.type == pygame.TEXTINPUT:
-            room = self.max_len - len(self.value)
-            text = "".join(ch for ch in event.text if _typeable(ch))[: max(0, room)]
-            self.value = self.value[: self.cursor] + text + self.value[self.cursor :]
-            self.cursor += len(text)
-            self.composing = ""
-            return True
-        if event.type == pygame.TEXTEDITING:
-            self.composing = event.text
-            return True
-        if event.type != pygame.KEYDOWN:
-            return False
-        if event.key == pygame.K_BACKSPACE and self.cursor > 0:
-            self.value = self.value[: self.cursor - 1] + self.value[self.cursor :]
-            self.cursor -= 1
-        elif event.key == pygame.K_DELETE and self.cursor < len(self.value):
-            self.value = self.value[: self.cursor] + self.value[self.cursor + 1 :]
-        elif event.key == pygame.K_LEFT:
-            self.cursor = max(0, self.cursor - 1)
-        elif event.key == pygame.K_RIGHT:
-            self.cursor = min(len(self.value), self.cursor + 1)
-        elif event.key == pygame.K_HOME:
-            self.cursor = 0
-        elif event.key == pygame.K_END:
-            self.cursor = len(self.value)
-        else:
-            return event.key in (pygame.K_BACKSPACE, pygame.K_DELETE)
-        return True
-
-    def set(self, value: str) -> None:
-        self.value = value[: self.max_len]
-        self.cursor = len(self.value)
-
-    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False) -> None:
-        m = look.metrics
-        t = look.theme
-        rounded_rect(surface, t.surface, self.rect, m.radius)
-        border = t.focus if focused else t.text_muted
-        line = max(1, m.px(FIELD_LINE))
-        pygame.draw.rect(surface, border, self.rect, line, border_radius=m.radius)
-        inner = self.rect.inflate(-m.px(FIELD_PAD), 0)
-        shown = self.value[: self.cursor] + self.composing + self.value[self.cursor :]
-        if shown:
-            text = look.text.line(shown, m.body, t.text, inner.width)
-        else:
-            text = look.text.line(self.placeholder, m.body, t.text_muted, inner.width)
-        surface.blit(text, text.get_rect(midleft=inner.midleft))
-        if focused:
-            before = self.value[: self.cursor] + self.composing
-            width = look.text.render(before, m.body, t.text).get_width() if before else 0
-            if paragraph_direction(shown) == "rtl":  # a right-to-left name ends on the left
-                x = inner.x + text.get_width() - width
-            else:
-                x = inner.x + width
-            x = max(inner.x, min(x, inner.right))
-            h = text.get_height()
-            pygame.draw.line(
-                surface, t.text, (x, inner.centery - h // 2), (x, inner.centery + h // 2), CARET
-            )
-
-
 Focusable = Button | TextInput
-
-# Joiners that names in Persian, Hindi and other scripts need although they print nothing.
-_JOINERS = frozenset({"\u200c", "\u200d"})
-
-
-def _typeable(ch: str) -> bool:
-    """What a name may hold: printable characters and the zero-width (non-)joiners."""
-    return ch.isprintable() or ch in _JOINERS
 
 
 class FocusOrder:

@@ -2,6 +2,9 @@
 
 ``handle_event`` turns input into engine actions (or scene changes); ``update`` advances
 animations; ``draw`` only reads state and paints, so a frame can be redrawn any time.
+
+A button and a key reach a scene the same way: as a :class:`~deckgame.ui.bindings.Command`
+given to :meth:`Scene.on_command`.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.ui.bindings import Command
 from deckgame.ui.look import Look
 from deckgame.ui.widgets import Button, Focusable, FocusOrder, TextInput, focus_ring, pointer_pos
 
@@ -90,10 +94,15 @@ class Scene:
     def activate(self, widget: Focusable) -> None:
         """A button was pressed (click, tap, or Enter on focus)."""
         if isinstance(widget, Button):
-            self.on_action(widget.action)
+            self.on_command(widget.command)
+
+    def on_command(self, command: Command) -> None:
+        """A command from a button or a key. A scene whose commands carry an argument (a
+        pick, a theme, a deck) overrides this; the others answer :meth:`on_action`."""
+        self.on_action(command.name)
 
     def on_action(self, action: str) -> None:
-        """A named action from a button or a key."""
+        """A command without an argument, by its name."""
 
     def on_key(self, event: pygame.event.Event) -> None:
         """A key the default handling did not use."""
@@ -117,9 +126,10 @@ class Scene:
     def draw_focus(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         focus_ring(surface, self.look, rect)
 
-    def button(self, action: str) -> Button:
-        """The button for ``action`` (tests press buttons by name)."""
+    def button(self, action: str, arg: int | str | None = None) -> Button:
+        """The button that sends ``Command(action, arg)`` (tests press buttons by it)."""
+        wanted = Command(action, arg)
         for b in self.buttons:
-            if b.action == action:
+            if b.command == wanted:
                 return b
-        raise KeyError(action)
+        raise KeyError(wanted)

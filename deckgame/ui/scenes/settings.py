@@ -7,6 +7,7 @@ import pygame
 from deckgame.i18n import _
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
+from deckgame.ui.bindings import Command
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import heading, page
 from deckgame.ui.settings import TEXT_SCALES, THEME_NAMES
@@ -49,7 +50,7 @@ class SettingsScene(Scene):
         third = (inner_w - 2 * m.gap) // 3
         themes: list[Button] = []
         for i, name in enumerate(THEME_NAMES):
-            tog = Toggle(f"theme_{name}", THEMES[name].label, on=s.theme == name)
+            tog = Toggle("theme", THEMES[name].label, on=s.theme == name, arg=name)
             tog.rect = pygame.Rect(x + i * (third + m.gap), y, third, bh)
             themes.append(tog)
         self.theme_y = y - round(m.body * 1.5)
@@ -80,26 +81,30 @@ class SettingsScene(Scene):
     def on_key(self, event: pygame.event.Event) -> None:
         command = keymap.binding_for(event, SCENE)
         if command is not None:
-            self.on_action(command.name)  # the commands are the buttons' actions
+            self.on_command(command)  # the keys send the buttons' commands
 
     def on_action(self, action: str) -> None:
+        self.on_command(Command(action))
+
+    def on_command(self, command: Command) -> None:
         s = self.app.settings
-        if action == "back":
-            self.app.pop()
-            return
-        if action == "text_smaller":
-            s.text_scale = s.next_text_scale(-1)
-        elif action == "text_larger":
-            s.text_scale = s.next_text_scale(+1)
-        elif action.startswith("theme_"):
-            s.theme = action.removeprefix("theme_")
-        elif action == "reduce_motion":
-            s.reduce_motion = not s.reduce_motion
-        elif action == "sound":
-            s.sound = not s.sound
-        elif action == "fullscreen":
-            self.app.toggle_fullscreen()
-            return
+        match command:
+            case Command("back", None):
+                self.app.pop()
+                return
+            case Command("fullscreen", None):
+                self.app.toggle_fullscreen()
+                return
+            case Command("text_smaller", None):
+                s.text_scale = s.next_text_scale(-1)
+            case Command("text_larger", None):
+                s.text_scale = s.next_text_scale(+1)
+            case Command("theme", str(name)):
+                s.theme = name
+            case Command("reduce_motion", None):
+                s.reduce_motion = not s.reduce_motion
+            case Command("sound", None):
+                s.sound = not s.sound
         self.app.apply_settings()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -16,6 +16,7 @@ from deckgame.lines import line_key
 from deckgame.model import Audience, IntimacyType
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
+from deckgame.ui.bindings import Command
 from deckgame.ui.scenes.common import heading, page
 from deckgame.ui.scenes.setup_cards import CardsPage
 from deckgame.ui.scenes.setup_choices import AUDIENCE_LABELS as AUDIENCE_LABELS
@@ -84,7 +85,7 @@ class SetupScene(PlayersPage, CardsPage):
             widgets += [self.add_button, *self.audience_toggles, *self.footer]
             return widgets
         # The lines field comes right after the line chips, in reading order.
-        chips = [b for b in self.buttons if b.action.startswith(("type_", "tag_"))]
+        chips = [b for b in self.buttons if b.action in ("type", "tag")]
         rest = [b for b in self.buttons if b not in chips]
         return [*chips, self.lines_field, *rest]
 
@@ -104,70 +105,77 @@ class SetupScene(PlayersPage, CardsPage):
             else:
                 self._focus_next_field()
         elif command.name == "back":
-            self.on_action("back")
+            self.on_command(command)
         elif command.name == "add_player" and self.page == 0:
             self.on_action("add")
 
     def on_action(self, action: str) -> None:
+        self.on_command(Command(action))
+
+    def on_command(self, command: Command) -> None:
         self.error = ""
         self.error_row = None
-        if action == "back":
-            if self.page == 1:
+        match command:
+            case Command("back", None):
+                if self.page == 0:
+                    self.app.pop()
+                    return
                 self.page = 0
                 self.focus.index = -1
-            else:
-                self.app.pop()
+            case Command("next", None):
+                self.go_next()
+                if self.page == 1:
+                    self.focus.index = -1  # a new page: the keyboard starts from its top
+            case Command("start", None):
+                self.start()
                 return
-        elif action == "next":
-            self.go_next()
-            if self.page == 1:
-                self.focus.index = -1  # a new page: the keyboard starts from its top
-        elif action == "start":
-            self.start()
-            return
-        elif action == "add" and len(self.inputs) < MAX_PLAYERS:
-            self._add_seat()
-            return
-        elif action.startswith(("up_", "down_", "remove_")):
-            self._seat_action(action)
-        else:
-            self._choose(action)
+            case Command("add", None) if len(self.inputs) < MAX_PLAYERS:
+                self._add_seat()
+                return
+            case Command("up" | "down" | "remove" as verb, int(seat)):
+                self._seat_action(verb, seat)
+            case _:
+                self._choose(command)
         current = self.focus.current
         self.layout()
-        # Keep the keyboard where it was: the rebuilt widget with the same action.
+        # Keep the keyboard where it was: the rebuilt widget with the same command.
         if current is not None:
-            same = [w for w in self.focusables() if w.action == current.action]
+            same = [w for w in self.focusables() if w.command == current.command]
             if same:
                 self.focus.focus(same[0])
 
-    def _choose(self, action: str) -> None:
-        """A choice of the second page (or the audience) changed by ``action``."""
-        if action.startswith("audience_"):
-            self.audience = Audience(action.removeprefix("audience_"))
-        elif action.startswith("type_"):
-            kind = IntimacyType(action.removeprefix("type_"))
-            if kind in self.types and len(self.types) == 1:
-                self.error = _("Keep at least one intimacy type in play")
-            else:
-                self.types ^= {kind}
-        elif action.startswith("tag_"):
-            self.excluded ^= {line_key(action.removeprefix("tag_"))}
-        elif action == "add_lines":
-            self.add_typed_lines()
-        elif action == "rounds_down":
-            self.unlock_rounds = max(MIN_UNLOCK_ROUNDS, self.unlock_rounds - 1)
-        elif action == "rounds_up":
-            self.unlock_rounds = min(MAX_UNLOCK_ROUNDS, self.unlock_rounds + 1)
-        elif action.startswith("offered_"):
-            self.offered = int(action.removeprefix("offered_"))
-        elif action.startswith("deck_"):
-            name = action.removeprefix("deck_")
-            decks = set(self.all_decks()) if self.decks is None else set(self.decks)
-            decks ^= {name}
-            if not decks:
-                self.error = _("Keep at least one deck in play")
-            else:
-                self.decks = None if decks == set(self.all_decks()) else decks
+    def _choose(self, command: Command) -> None:
+        """A choice of the second page (or the audience) changed by ``command``."""
+        match command:
+            case Command("audience", str(audience)):
+                self.audience = Audience(audience)
+            case Command("type", str(value)):
+                kind = IntimacyType(value)
+                if kind in self.types and len(self.types) == 1:
+                    self.error = _("Keep at least one intimacy type in play")
+                else:
+                    self.types ^= {kind}
+            case Command("tag", str(tag)):
+                self.excluded ^= {line_key(tag)}
+            case Command("add_lines", None):
+                self.add_typed_lines()
+            case Command("rounds_down", None):
+                self.unlock_rounds = max(MIN_UNLOCK_ROUNDS, self.unlock_rounds - 1)
+            case Command("rounds_up", None):
+                self.unlock_rounds = min(MAX_UNLOCK_ROUNDS, self.unlock_rounds + 1)
+            case Command("offered", int(count)):
+                self.offered = count
+            case Command("deck", str(name)):
+                self._toggle_deck(name)
+
+    def _toggle_deck(self, name: str) -> None:
+        """Deck ``name`` in or out of play; the last one in stays."""
+        decks = set(self.all_decks()) if self.decks is None else set(self.decks)
+        decks ^= {name}
+        if not decks:
+            self.error = _("Keep at least one deck in play")
+        else:
+            self.decks = None if decks == set(self.all_decks()) else decks
 
     def start(self) -> None:
         from deckgame.engine import SettingsError

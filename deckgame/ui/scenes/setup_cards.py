@@ -41,7 +41,7 @@ class CardsPage(SetupModel):
         y += round(m.small * 1.5)
         in_play = set(self.all_decks()) if self.decks is None else self.decks
         deck_toggles: list[Button] = [
-            Toggle(f"deck_{name}", name, on=name in in_play) for name in self.all_decks()
+            Toggle("deck", name, on=name in in_play, arg=name) for name in self.all_decks()
         ]
         self._flow(deck_toggles, inner.x, y, inner.width, bottom)
         self.buttons = [*type_toggles, *tag_toggles, *pace, *deck_toggles, *self.footer]
@@ -55,11 +55,12 @@ class CardsPage(SetupModel):
         y += round(m.small * 1.5)
         toggles: list[Button] = [
             Toggle(
-                f"type_{k.value}",
+                "type",
                 t.type_style(k).label,
                 icon_name=k.value,
                 on=k in self.types,
                 fill=t.type_style(k).colour,
+                arg=k.value,
             )
             for k in IntimacyType
         ]
@@ -99,8 +100,8 @@ class CardsPage(SetupModel):
         self.rounds_rect = pygame.Rect(minus.rect.right, y, bh * 2, bh)
         plus.rect = pygame.Rect(self.rounds_rect.right, y, bh * 2, bh)
         (one_count, one_label), (two_count, two_label) = OFFERED_LABELS.items()
-        one = Toggle(f"offered_{one_count}", _(one_label), on=self.offered == one_count)
-        two = Toggle(f"offered_{two_count}", _(two_label), on=self.offered == two_count)
+        one = Toggle("offered", _(one_label), on=self.offered == one_count, arg=one_count)
+        two = Toggle("offered", _(two_label), on=self.offered == two_count, arg=two_count)
         one.rect = pygame.Rect(ox, y, (half - m.gap) // 3, bh)
         two.rect = pygame.Rect(one.rect.right + m.gap, y, half - one.rect.width - m.gap, bh)
         return [minus, plus, one, two], y + bh + m.gap

@@ -41,7 +41,7 @@ class SetupModel(Scene):
         launch = app.ctx.launch
         names = players or launch.players or [""] * MIN_PLAYERS
         self.inputs = [
-            TextInput(f"name_{i}", n, placeholder=player_placeholder(i))
+            TextInput("name", n, placeholder=player_placeholder(i), arg=i)
             for i, n in enumerate(names)
         ]
         self.page = 0

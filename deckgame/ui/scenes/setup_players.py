@@ -54,17 +54,13 @@ class PlayersPage(SetupModel):
         for i, field in enumerate(self.inputs):
             field.rect = pygame.Rect(inner.x, y, left_w - 3 * (small + m.gap // 2), row_h)
             x = field.rect.right + m.gap // 2
-            for action, glyph in (
-                (f"up_{i}", "up"),
-                (f"down_{i}", "down"),
-                (f"remove_{i}", "cross"),
-            ):
-                b = Button(action, "", "", style="quiet", icon_name=glyph)
+            for verb, glyph in (("up", "up"), ("down", "down"), ("remove", "cross")):
+                b = Button(verb, "", "", style="quiet", icon_name=glyph, arg=i)
                 b.rect = pygame.Rect(x, y, small, row_h)
                 b.enabled = not (
-                    (action.startswith("up") and i == 0)
-                    or (action.startswith("down") and i == len(self.inputs) - 1)
-                    or (action.startswith("remove") and len(self.inputs) <= MIN_PLAYERS)
+                    (verb == "up" and i == 0)
+                    or (verb == "down" and i == len(self.inputs) - 1)
+                    or (verb == "remove" and len(self.inputs) <= MIN_PLAYERS)
                 )
                 self.row_buttons.append(b)
                 x += small + m.gap // 2
@@ -84,7 +80,7 @@ class PlayersPage(SetupModel):
         self.audience_toggles = []
         y = top + round(m.body * 1.6)
         for aud, label in AUDIENCE_LABELS.items():
-            tog = Toggle(f"audience_{aud.value}", _(label), on=self.audience is aud)
+            tog = Toggle("audience", _(label), on=self.audience is aud, arg=aud.value)
             tog.rect = pygame.Rect(x, y, width, m.button_height)
             self.audience_toggles.append(tog)
             y += m.button_height + m.gap
@@ -121,9 +117,8 @@ class PlayersPage(SetupModel):
     # Editing the seats ----------------------------------------------------------------
     def _add_seat(self) -> None:
         """A new empty seat at the end, the keyboard in it."""
-        field = TextInput(
-            f"name_{len(self.inputs)}", "", placeholder=player_placeholder(len(self.inputs))
-        )
+        seat = len(self.inputs)
+        field = TextInput("name", "", placeholder=player_placeholder(seat), arg=seat)
         self.inputs.append(field)
         self.layout()
         self.focus.focus(field)
@@ -141,9 +136,8 @@ class PlayersPage(SetupModel):
         else:
             self.focus.focus(self.add_button)
 
-    def _seat_action(self, action: str) -> None:
-        verb, index = action.split("_")
-        i = int(index)
+    def _seat_action(self, verb: str, i: int) -> None:
+        """Seat ``i`` moved ``up`` or ``down`` the order, or removed; the names renumbered."""
         if verb == "up" and i > 0:
             self.inputs[i - 1], self.inputs[i] = self.inputs[i], self.inputs[i - 1]
         elif verb == "down" and i < len(self.inputs) - 1:
@@ -151,7 +145,7 @@ class PlayersPage(SetupModel):
         elif verb == "remove" and len(self.inputs) > MIN_PLAYERS:
             del self.inputs[i]
         for n, field in enumerate(self.inputs):
-            field.action = f"name_{n}"
+            field.arg = n
             field.placeholder = player_placeholder(n)
 
     def go_next(self) -> None:

@@ -39,4 +39,4 @@ def line_chip(tag: str, on: bool) -> LineToggle:
     """The chip for one line: its words change with its state, not only its colour."""
     words = tag.replace("-", " ")
     label = _("never: {line}").format(line=words) if on else words
-    return LineToggle(f"tag_{tag}", label, on=on, tag=tag)
+    return LineToggle("tag", label, on=on, tag=tag, arg=tag)

@@ -28,6 +28,7 @@ from deckgame.i18n import _
 from deckgame.model import Card
 from deckgame.ui import keymap, sound
 from deckgame.ui.app import monotonic
+from deckgame.ui.bindings import Command
 from deckgame.ui.cache import ImageCache
 from deckgame.ui.cards import CardView, card_view, render_card
 from deckgame.ui.scenes import table_draw, table_words
@@ -150,9 +151,9 @@ class TableScene(Scene):
         return table_words.progress_text(self.session.game)
 
     # Input -------------------------------------------------------------------------------
-    def action_for(self, name: str) -> Action | None:
-        """The engine action a button or key named ``name`` stands for, or None."""
-        return action_for(self.session.game, name, self.clock)
+    def action_for(self, command: Command | str) -> Action | None:
+        """The engine action a button's or a key's ``command`` stands for, or None."""
+        return action_for(self.session.game, command, self.clock)
 
     _action_for = action_for
 
@@ -161,17 +162,20 @@ class TableScene(Scene):
         """Waiting for the seat number of whoever gives warmth (after W or the button)."""
         return self.prompt == "warmth"
 
-    def on_action(self, action: str) -> None:
-        if action == "warmth":
+    def on_command(self, command: Command) -> None:
+        if command == Command("warmth"):
             self.start_warmth()
-        elif action == "away":
+        elif command == Command("away"):
             self.start_away()
-        elif action == "menu":
+        elif command == Command("menu"):
             self.open_menu()
         else:
-            engine_action = self.action_for(action)
+            engine_action = self.action_for(command)
             if engine_action is not None:
                 self.act(engine_action)  # a hold shows its screen through the listener
+
+    def on_action(self, action: str) -> None:
+        self.on_command(Command(action))
 
     def _givers(self) -> list[int]:
         game = self.session.game
@@ -242,7 +246,7 @@ class TableScene(Scene):
                 return
             if command is not None:
                 self.prompt = None  # any other action goes ahead (an X-card never waits)
-        if command is None:
+        if bound is None:
             return
         if command == "settings":  # text size, theme without leaving the table
             from deckgame.ui.scenes.settings import SettingsScene
@@ -251,9 +255,9 @@ class TableScene(Scene):
             return
         if command == "primary":
             if game.phase is Phase.CARD:
-                self.on_action("done")
+                self.on_command(Command("done"))
             elif game.phase is Phase.AFTER:
-                self.on_action("next")
+                self.on_command(Command("next"))
             elif game.phase is Phase.OFFER:
                 self.say(_("Two cards: press 1 or 2 to pick one"))
             return
@@ -265,7 +269,7 @@ class TableScene(Scene):
         if command == "other" and len(game.present) <= 2:
             self.say(_("With two players here, {other} is always the other one"))
             return
-        self.on_action(str(bound))  # a pick with its number: "pick_0"
+        self.on_command(bound)  # as its button would: a pick with its number
 
     def on_pointer(self, pos: tuple[int, int]) -> None:
         # Tapping a seat: away or back after A; after a card is done, that player's warmth.

@@ -1,4 +1,4 @@
-"""What the table's buttons and keys mean to the engine: a command's name to its action."""
+"""What the table's buttons and keys mean to the engine: a command to its action."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from deckgame.engine import (
     Undo,
     Veto,
 )
+from deckgame.ui.bindings import Command
 
 if TYPE_CHECKING:
     from deckgame.engine import Game
@@ -40,22 +41,26 @@ _SIMPLE: dict[str, Action] = {
 }
 
 
-def action_for(game: Game, name: str, clock: Callable[[], float]) -> Action | None:
-    """The engine action the command ``name`` stands for now (timers and holds read the
-    ``clock``), or None: a command the scene handles itself (warmth, away, the menu)."""
-    if name in _SIMPLE:
-        return _SIMPLE[name]
-    if name == "timer":
-        now = clock()
-        return TimerPause(now) if game.timer_running else TimerStart(now)
-    if name == "hold":
-        return Hold(clock())
-    if name.startswith("pick_"):
-        return Pick(int(name[5:]))
-    if name.startswith("veto_"):
-        return Veto(int(name[5:]))
-    if name == "other":
-        return ChooseOther(next_other(game))
+def action_for(game: Game, command: Command | str, clock: Callable[[], float]) -> Action | None:
+    """The engine action ``command`` stands for now (a plain name: the command without an
+    argument; timers and holds read the ``clock``), or None: a command the scene handles
+    itself (warmth, away, the menu)."""
+    if isinstance(command, str):
+        command = Command(command)
+    match command:
+        case Command("pick", int(index)):
+            return Pick(index)
+        case Command("veto", int(index)):  # the X-card under one of two offered cards
+            return Veto(index)
+        case Command(name, None) if name in _SIMPLE:
+            return _SIMPLE[name]
+        case Command("timer", None):
+            now = clock()
+            return TimerPause(now) if game.timer_running else TimerStart(now)
+        case Command("hold", None):
+            return Hold(clock())
+        case Command("other", None):
+            return ChooseOther(next_other(game))
     return None
 
 

@@ -87,10 +87,9 @@ def _cards(scene: TableScene, m: Metrics) -> tuple[list[pygame.Rect], list[Butto
         for i in range(2):
             rect = pygame.Rect(x0 + i * (cw + m.margin), area.y, cw, ch)
             rects.append(rect)
-            pick = Button(
-                f"pick_{i}", _("Pick this card"), keymap.hint(f"pick_{i}"), style="primary"
-            )
-            veto = Button(f"veto_{i}", _("X-card"), "", style="danger")
+            key = keymap.hint(keymap.Command("pick", i))
+            pick = Button("pick", _("Pick this card"), key, style="primary", arg=i)
+            veto = Button("veto", _("X-card"), "", style="danger", arg=i)
             half = (cw - m.gap) * 2 // 3  # two thirds for Pick, the rest for the X-card
             pick.rect = pygame.Rect(rect.x, rect.bottom + m.gap, half, pick_h)
             veto.rect = pygame.Rect(pick.rect.right + m.gap, pick.rect.y, cw - half - m.gap, pick_h)
@@ -143,7 +142,7 @@ def phase_buttons(scene: TableScene) -> tuple[list[Button], int]:
         Button("end", _("End"), hint("end"), style="quiet"),
     ]
     for b in [*first, *second]:
-        action = scene.action_for(b.action)
+        action = scene.action_for(b.command)
         if action is not None and b.action not in ("undo", "step_back"):
             b.enabled = s.can(action)
     return [*first, *second], len(first)

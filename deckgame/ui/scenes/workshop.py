@@ -140,7 +140,7 @@ class WorkshopScene(Scene):
         command = keymap.binding_for(event, SCENE)
         if command is None:
             return
-        if command.name == "level":
+        if command.name == "level" and isinstance(command.arg, int):  # 1-9: a level
             self.jump_to_level(command.arg)
             self.layout()  # the lines under the card say which card it is
             return
