@@ -25,6 +25,10 @@ COMMANDS: dict[str, str] = {
     "workshop": "deckgame.commands.workshop",
     "new": "deckgame.commands.new",
     "print": "deckgame.commands.print_cards",
+    "import": "deckgame.commands.import_sheet",
+    "export": "deckgame.commands.export_sheet",
+    "install": "deckgame.commands.install",
+    "pack": "deckgame.commands.pack",
 }
 TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
 

@@ -50,10 +50,31 @@ def parse_type(text: str) -> IntimacyType:
 
 
 def schema_uri() -> str:
-    """An absolute ``file:`` URI of the bundled deck schema (user decks live far from it)."""
+    """An absolute ``file:`` URI of the bundled deck schema (it moves with the venv: deck
+    files reference a copy beside them instead, see :func:`place_schema`)."""
     from deckgame.resources import builtin_decks_dir
 
     return (builtin_decks_dir() / SCHEMA_FILE).resolve().as_uri()
+
+
+def place_schema(folder: Path) -> str:
+    """Put a copy of the deck schema in ``folder`` (when it is missing or out of date)
+    and return the reference a deck file in ``folder`` gives it: a relative path, which
+    keeps working when the game is upgraded or its virtual environment moves.
+
+    A folder that cannot take the copy still gets the reference; the deck works without.
+    """
+    from deckgame.resources import builtin_decks_dir
+
+    target = folder / SCHEMA_FILE
+    try:
+        text = (builtin_decks_dir() / SCHEMA_FILE).read_bytes()
+        if not target.is_file() or target.read_bytes() != text:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text)
+    except OSError:
+        pass  # an editor without the schema only loses completion
+    return SCHEMA_FILE
 
 
 # One opening question per type, so a fresh deck already feels like its type.

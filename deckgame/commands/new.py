@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from deckgame.scaffold import (
         ScaffoldError,
         parse_type,
-        schema_uri,
+        place_schema,
         starter_deck,
         target_path,
         write_starter,
@@ -41,12 +41,15 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         type_ = parse_type(args.type)
-        text = starter_deck(args.name, type_, schema_uri())
+        starter_deck(args.name, type_, "")  # checks the name before anything is written
     except ScaffoldError as error:
         print(f"deckgame new: {error}", file=sys.stderr)
         return 2
     path = target_path(args.name, args.out, user_decks_dir())
     try:
+        if path.exists() and not args.force:
+            raise ScaffoldError(f"{path} already exists: pick another name or use --force")
+        text = starter_deck(args.name, type_, place_schema(path.parent))
         write_starter(path, text, force=args.force)
     except ScaffoldError as error:
         print(f"deckgame new: {error}", file=sys.stderr)
