@@ -21,7 +21,8 @@ HELP = (
     " playable per audience x level x players, formats"
 )
 DESCRIPTION = """\
-Count the cards of deck files and folders: cards per intimacy type and depth level,
+Count the cards of deck files and folders (with no PATH: of every deck the game loads,
+the built-in decks, your deck folder and any --decks): cards per intimacy type and depth level,
 questions (ask) vs challenges (do), the cards playable per audience and level with 2, 4
 and 6 players (audience and player limits applied), the cards for one audience alone,
 the format tags (wildcard, vote, ...) per level, and how many cards suit each audience.
@@ -31,17 +32,33 @@ Exit status: 0 counted, 1 some decks were skipped, 2 usage."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="deck file or folder")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="deck file or folder (default: every deck the game loads)",
+    )
+    parser.add_argument(
+        "--decks",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="with no PATH: a deck file or folder added to the built-in decks and yours",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     paths: list[Path] = args.paths
-    if report_missing("stats", paths):
+    extra: list[Path] = args.decks
+    if report_missing("stats", [*paths, *extra]):
         return 2
 
-    from deckgame.loader import load_paths
+    from deckgame.loader import load_library, load_paths
 
-    library = load_paths(paths)
+    # No path: what a game would load (the built-in decks, yours, then --decks).
+    library = load_paths([*paths, *extra]) if paths else load_library(extra)
     print(render_stats(library))
     for deck in library.skipped:
         count = len(deck.problems)
