@@ -3,8 +3,9 @@
 The layout is pure arithmetic in millimetres (top-left origin, like the PDF library uses) and
 is tested on its own: :func:`plan_sheet` picks the grid, :meth:`Sheet.cell` and
 :meth:`Sheet.back_cell` place fronts and duplex backs, :func:`crop_marks` draws the cut
-guides. Card faces are drawn by ``deckgame.ui.printfaces`` with the game's one card renderer
-at print resolution; this module never imports pygame, and fpdf2 only when a PDF is made.
+guides; :func:`paper_text` says what a printed card says. The PDF itself is written by
+``deckgame.print_pdf`` (vector: real text, faces drawn by ``deckgame.ui.print_vector``); this
+module never imports pygame, nor fpdf2.
 
 >>> sheet = plan_sheet(PAPERS["a4"])
 >>> sheet.orientation, sheet.cols, sheet.rows
@@ -16,18 +17,12 @@ at print resolution; this module never imports pygame, and fpdf2 only when a PDF
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from deckgame.i18n import N_
+from deckgame.i18n import N_, _
 from deckgame.model import Card, IntimacyType, Who, level_label
-
-if TYPE_CHECKING:
-    from fpdf import FPDF
-    from PIL.Image import Image
 
 MM_PER_INCH = 25.4
 DPI = 300
@@ -44,14 +39,15 @@ MARK_WIDTH = 0.2  # mm, a hairline that still survives a cheap printer
 Orientation = Literal["portrait", "landscape"]
 OrientationChoice = Literal["portrait", "landscape", "auto"]
 
-# Placeholders on paper: the card is read aloud by whoever drew it. Deck text uses
-# ``{player}`` like a name ("{player} says", "{player}'s ideas", "{other}, tell {player}"), so
-# both stand for third-person phrases that keep the grammar; "you" would print "you says"
-# and, on a card another player answers, confuse the reader with the one addressed.
+# How the game reads the placeholders aloud where no names are known (the starred list).
 PRINT_PLAYER = "the reader"
 PRINT_OTHER = "another player"
-# What each is called when the text speaks to them ("{player}, is that close?").
-_CALLED_ON_PAPER = {PRINT_PLAYER: "reader", PRINT_OTHER: PRINT_OTHER}
+# On paper ``{player}`` and ``{other}`` are a line to write a name on, or names the designer
+# chose (``--names``). Deck text uses ``{player}`` like a name ("{player} says", "{player}'s
+# ideas", "{other}, tell {player}"), so a name or a blank keeps the grammar where "you"
+# ("you says") or "the reader" ("...today, the reader?") did not.
+BLANK = "______"
+MAX_NAME = 40  # a printed name longer than this would crowd the card
 WHO_ON_PAPER: dict[Who, str] = {
     Who.PLAYER: N_("You answer"),
     Who.OTHER: N_("The other answers"),
@@ -258,32 +254,56 @@ def select_cards(cards: Iterable[Card], keep: CardFilter) -> list[Card]:
 # --- what a printed card says --------------------------------------------------------
 
 
-_PLAYER_MARK = "\ue000"  # private-use characters, never in deck text
-_OTHER_MARK = "\ue001"
-_MARKS = re.compile(f"[{_PLAYER_MARK}{_OTHER_MARK}]")
-_SENTENCE_STARTS = re.compile(r"(?:^|[.!?…][\"')”’]*)\s*$")
+@dataclass(frozen=True)
+class PaperNames:
+    """What the placeholders print as: blank lines, or the designer's two names."""
+
+    player: str = BLANK
+    other: str = BLANK
+
+    @property
+    def blank(self) -> bool:
+        return self.player == BLANK and self.other == BLANK
+
+    @classmethod
+    def parse(cls, text: str | None) -> PaperNames:
+        """``--names "Ana,Ben"``: ``{player}`` prints as Ana, ``{other}`` as Ben.
+
+        >>> PaperNames.parse("Ana, Ben"), PaperNames.parse(None).blank
+        (PaperNames(player='Ana', other='Ben'), True)
+        """
+        if text is None:
+            return cls()
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError("--names: give two names, as in --names 'Ana,Ben'")
+        if any(len(part) > MAX_NAME for part in parts):
+            raise ValueError(f"--names: a name has at most {MAX_NAME} characters")
+        return cls(parts[0], parts[1])
 
 
-def paper_text(text: str) -> str:
-    """Card text with the printed placeholders, capitalised where a sentence starts.
+def paper_text(text: str, names: PaperNames | None = None) -> str:
+    """Card text with the placeholders as ``names`` print them (blank lines by default).
 
-    >>> paper_text("{other}, what is {player} good at? {player}, is that close?")
-    'Another player, what is the reader good at? Reader, is that close?'
+    >>> paper_text("{other}, what is {player} good at? {{ok}}")
+    '______, what is ______ good at? {ok}'
+    >>> paper_text("{player} says: tell {other}.", PaperNames("Ana", "Ben"))
+    'Ana says: tell Ben.'
     """
     from deckgame.model import render_text
 
-    marked = render_text(text, player=_PLAYER_MARK, other=_OTHER_MARK)
-
-    def fill(match: re.Match[str]) -> str:
-        name = PRINT_PLAYER if match.group(0) == _PLAYER_MARK else PRINT_OTHER
-        if _SENTENCE_STARTS.search(marked, 0, match.start()) is None:
-            return name
-        if marked.startswith(",", match.end()):  # spoken to: "Reader, ..."
-            name = _CALLED_ON_PAPER[name]
-        return name[:1].upper() + name[1:]
-
-    filled = _MARKS.sub(fill, marked)
+    names = names if names is not None else PaperNames()
+    filled = render_text(text, player=names.player, other=names.other)
     return filled[:1].upper() + filled[1:]
+
+
+def who_on_paper(who: Who, names: PaperNames | None = None) -> str:
+    """Who answers, as a printed card says it: by name when the designer gave names."""
+    names = names if names is not None else PaperNames()
+    if names.blank or who is Who.EVERYONE:
+        return _(WHO_ON_PAPER[who])
+    name = names.player if who is Who.PLAYER else names.other
+    return _("{name} answers").format(name=name)
 
 
 def back_level_lines(
@@ -299,72 +319,10 @@ def back_level_lines(
     return tuple(level_label(level, level_names).split(" · ", 1))
 
 
-# --- the PDF ----------------------------------------------------------------------------
+# --- the PDF ---------------------------------------------------------------------------
 
 
 Progress = Callable[[int, int], None]
 
-
-def write_pdf(
-    out: Path,
-    cards: Sequence[Card],
-    sheet: Sheet,
-    *,
-    front: Callable[[Card], Image],
-    back: Callable[[Card], Image] | None = None,
-    progress: Progress | None = None,
-    title: str = "deckgame cards",
-) -> int:
-    """Lay ``cards`` out on ``sheet`` pages and write the PDF; returns the page count.
-
-    ``front`` and ``back`` draw a card's faces with bleed (``deckgame.ui.printfaces``).
-    With ``back``, each page of fronts is followed by its page of backs at
-    :meth:`Sheet.back_cell` positions, ready for long-edge duplex printing.
-    """
-    from fpdf import FPDF
-
-    pdf = FPDF(
-        orientation=sheet.orientation,
-        unit="mm",
-        format=(sheet.paper.width, sheet.paper.height),
-    )
-    pdf.set_auto_page_break(False)
-    pdf.set_margin(0)
-    pdf.set_title(title)
-    pdf.set_creator("deckgame")
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(MARK_WIDTH)
-    backs: dict[tuple[IntimacyType, int | None, str], Image] = {}
-    done = 0
-    for page in pages(len(cards), sheet.per_page):
-        pdf.add_page()
-        boxes = []
-        for slot, index in enumerate(page):
-            box = sheet.cell(slot)
-            pdf.image(front(cards[index]), x=box.x, y=box.y, w=box.w, h=box.h)
-            boxes.append(box)
-            done += 1
-            if progress is not None:
-                progress(done, len(cards))
-        _draw_marks(pdf, crop_marks(boxes))
-        if back is None:
-            continue
-        pdf.add_page()
-        back_boxes = []
-        for slot, index in enumerate(page):
-            card = cards[index]
-            key = (card.type, card.level, card.deck)
-            if key not in backs:  # one image per kind of back: the PDF stores it once
-                backs[key] = back(card)
-            box = sheet.back_cell(slot)
-            pdf.image(backs[key], x=box.x, y=box.y, w=box.w, h=box.h)
-            back_boxes.append(box)
-        _draw_marks(pdf, crop_marks(back_boxes))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(out))
-    return int(pdf.pages_count)
-
-
-def _draw_marks(pdf: FPDF, marks: Iterable[Line]) -> None:
-    for mark in marks:
-        pdf.line(mark.x1, mark.y1, mark.x2, mark.y2)
+# The raster writer (each face a picture) lives beside the vector one; its name stays here.
+from deckgame.print_raster import write_pdf as write_pdf  # noqa: E402

@@ -21,6 +21,7 @@ from deckgame.printing import (
     CardFilter,
     LayoutError,
     Paper,
+    PaperNames,
     back_level_lines,
     crop_marks,
     fit_sheet,
@@ -207,36 +208,37 @@ def test_filters_as_in_a_session() -> None:
     assert select_cards(cards, CardFilter(levels=frozenset(), closing=True)) == [closing]
 
 
-def test_paper_text_fills_placeholders_for_a_reader() -> None:
+def test_paper_text_prints_a_line_to_write_on() -> None:
     assert (
-        paper_text("{player}, tell {other} a secret {{ok}}")
-        == "Reader, tell another player a secret {ok}"
+        paper_text("{player}, tell {other} a secret {{ok}}") == "______, tell ______ a secret {ok}"
     )
+    assert "reader" not in paper_text("Stuck in your head today, {player}?")
 
 
 @pytest.mark.parametrize(
     ("text", "printed"),
     [
-        # Deck text uses {player} like a name: a third-person phrase keeps the verb right
+        # Deck text uses {player} like a name: a name or a blank keeps the verb right
         # ("you says", "you's ideas" and "tell you" on someone else's card did not).
         (
             "{other}, what is something {player} is good at?",
-            "Another player, what is something the reader is good at?",
+            "Ben, what is something Ana is good at?",
         ),
-        ("{other}, which of {player}'s ideas?", "Another player, which of the reader's ideas?"),
-        ("{player} announces a discovery.", "The reader announces a discovery."),
-        # A new sentence starts with a capital; spoken to, the reader is "Reader".
-        (
-            "Freeze in a pose. {player} has to guess. {player}, how close was that?",
-            "Freeze in a pose. The reader has to guess. Reader, how close was that?",
-        ),
-        ("Eyes closed; {player} taps one shoulder.", "Eyes closed; the reader taps one shoulder."),
-        ("Guess: does {player} sleep?", "Guess: does the reader sleep?"),
-        ("Ask {other} why! {other} answers.", "Ask another player why! Another player answers."),
+        ("{other}, which of {player}'s ideas?", "Ben, which of Ana's ideas?"),
+        ("{player} announces a discovery.", "Ana announces a discovery."),
+        ("Guess: does {player} sleep?", "Guess: does Ana sleep?"),
+        ("Ask {other} why! {other} answers.", "Ask Ben why! Ben answers."),
     ],
 )
-def test_paper_text_keeps_the_grammar(text: str, printed: str) -> None:
-    assert paper_text(text) == printed
+def test_paper_text_keeps_the_grammar_with_the_designers_names(text: str, printed: str) -> None:
+    assert paper_text(text, PaperNames.parse("Ana,Ben")) == printed
+
+
+def test_names_option_needs_two_names() -> None:
+    assert PaperNames.parse(None).blank
+    for bad in ("Ana", "Ana,", ",Ben", "A,B,C", "x" * 41 + ",Ben"):
+        with pytest.raises(ValueError, match="--names"):
+            PaperNames.parse(bad)
 
 
 def test_backs_name_a_level_once() -> None:

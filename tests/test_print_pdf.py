@@ -85,15 +85,17 @@ def test_a4_pages_and_size(deck: Path, tmp_path: Path) -> None:
     assert main(["print", str(deck), "-o", str(out)]) == 0
     # 11 cards at 4 x 2 per landscape A4 page: 2 pages of 297 x 210 mm.
     assert page_sizes_mm(out) == [(297.0, 210.0), (297.0, 210.0)]
+    # Vector cards: the only pictures are the type icons, one placed on each card's band.
     images = placed_images(out, 0)
     assert len(images) == 8 and len(placed_images(out, 1)) == 3
     sheet = plan_sheet(PAPERS["a4"])
     for i, (x, y, w, h) in enumerate(images):
         cell = sheet.cell(i)
-        assert (x, y, w, h) == pytest.approx((cell.x, cell.y, CELL_W, CELL_H), abs=0.01)
-    # The card images are 300 dpi with bleed: 815 x 1110 pixels.
-    image = pypdf.PdfReader(str(out)).pages[0].images[0].image
-    assert image.size == (815, 1110)
+        assert cell.x < x < x + w < cell.right and cell.y < y < y + h < cell.bottom
+    # One picture embedded for all eight (reused by reference), at the icon resolution.
+    reader = pypdf.PdfReader(str(out))
+    assert len(reader.pages[0].images) == 1
+    assert reader.pages[0].images[0].image.size == (614, 614)  # 26 mm at 600 dpi
 
 
 def test_letter_with_backs_and_filters(deck: Path, tmp_path: Path) -> None:
@@ -120,13 +122,15 @@ def test_backs_are_mirrored_for_long_edge_flipping(deck: Path, tmp_path: Path) -
     out = tmp_path / "duplex.pdf"
     args = ["print", str(deck), "-o", str(out), "--backs", "--orientation", "portrait"]
     assert main([*args, "--levels", "closing"]) == 0
-    ((fx, fy, fw, _),) = placed_images(out, 0)
+    ((fx, fy, _, _),) = placed_images(out, 0)
     ((bx, by, _, _),) = placed_images(out, 1)
-    width = PAPERS["a4"].width
-    # One card in the first column: its back is in the last column, same row.
-    assert bx == pytest.approx(width - fx - fw, abs=0.01)
-    assert bx != pytest.approx(fx, abs=1)
-    assert by == pytest.approx(fy, abs=0.01)
+    sheet = plan_sheet(PAPERS["a4"], "portrait")
+    front, back = sheet.cell(0), sheet.back_cell(0)
+    # One card in the first column: its back (icon) is in the last column, same row.
+    assert front.x < fx < front.right and front.y < fy < front.bottom
+    assert back.x < bx < back.right and back.y < by < back.bottom
+    assert back.x == pytest.approx(PAPERS["a4"].width - front.right, abs=0.01)
+    assert back.x != pytest.approx(front.x, abs=1)
 
 
 def test_crop_marks_are_drawn(deck: Path, tmp_path: Path) -> None:

@@ -12,22 +12,23 @@ from deckgame.commands import report_missing
 from deckgame.options import AUDIENCE_IDS, MAX_LEVEL, MIN_LEVEL
 
 if TYPE_CHECKING:
-    from PIL.Image import Image
-
     from deckgame.loader import Library
     from deckgame.model import Card
+    from deckgame.printing import PaperNames
 
 HELP = "lay decks out as a print-and-play PDF (poker size, bleed, crop marks, duplex backs)"
 DESCRIPTION = """\
 Lay out the cards of deck files or folders as a PDF for printing at home or at a print
-shop: poker size (63 x 88 mm) with 3 mm bleed and crop marks, on A4 or Letter, drawn by
-the game's own card renderer at 300 dpi. --backs adds a page of card backs after each
+shop: poker size (63 x 88 mm) with 3 mm bleed and crop marks, on A4 or Letter. The cards
+look as in the game, drawn as vector shapes with real text (sharp at any size, selectable
+and searchable, fonts embedded). {player} and {other} print as a line to write a name on,
+or as the two names given with --names. --backs adds a page of card backs after each
 page of fronts, placed for double-sided printing flipped on the long edge. The filters
 work as in a session. Needs the optional extra: pip install 'deckgame[print]'."""
 
 INSTALL_HINT = (
-    "deckgame print: making PDFs needs the optional extra 'print' (fpdf2).\n"
-    "Install it with:  pip install 'deckgame[print]'   (or: pip install fpdf2)"
+    "deckgame print: making PDFs needs the optional extra 'print' (fpdf2 and uharfbuzz).\n"
+    "Install it with:  pip install 'deckgame[print]'   (or: pip install fpdf2 uharfbuzz)"
 )
 PROGRESS_MIN = 10  # fewer cards than this render too fast to need a progress bar
 
@@ -57,7 +58,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme", choices=("light", "dark", "contrast"), default="light", help="card colours"
     )
-    parser.add_argument("--dpi", type=int, default=300, help="image resolution (default 300)")
+    parser.add_argument(
+        "--names",
+        metavar="NAME,NAME",
+        help="print {player} and {other} as these two names (default: a line to write on)",
+    )
+    parser.add_argument(
+        "--dpi",
+        type=int,
+        default=600,
+        help="resolution of the type icons, the only pictures: text and shapes are vector "
+        "(default 600)",
+    )
 
 
 class ProgressBar:
@@ -93,8 +105,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        import fpdf  # noqa: F401  (checked first: no point rendering without it)
+    try:  # checked first: no point laying out without them
+        import fpdf  # noqa: F401
+        import uharfbuzz  # type: ignore[import-untyped]  # noqa: F401  (fpdf2 shapes with it)
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
@@ -103,10 +116,12 @@ def run(args: argparse.Namespace) -> int:
         excluded_from,
         types_from,
     )
+    from deckgame.printing import PaperNames
 
     try:
         types = types_from(args.types)
         levels, closing = _levels(args.levels)
+        names = PaperNames.parse(args.names)
     except (SessionOptionError, ValueError) as error:
         return _fail(str(error))
     if args.dpi < 72 or args.dpi > 1200:
@@ -114,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     if report_missing("print", args.paths):
         return 2
 
-    # Offscreen rendering needs no window; set before pygame starts so no display is needed.
+    # The icons are drawn offscreen: set before pygame starts so no display is needed.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from deckgame.model import IntimacyType
@@ -132,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     if not cards:
         print("deckgame print: no cards to print (check the paths and filters)", file=sys.stderr)
         return 1
-    return _write(args, library, cards)
+    return _write(args, library, cards, names)
 
 
 def _loaded(paths: list[Path]) -> Library:
@@ -148,36 +163,31 @@ def _loaded(paths: list[Path]) -> Library:
     return library
 
 
-def _write(args: argparse.Namespace, library: Library, cards: list[Card]) -> int:
-    """Render ``cards`` into the PDF ``args`` ask for and say how to print it."""
-    from deckgame.printing import PAPERS, plan_sheet, write_pdf
-    from deckgame.ui.printfaces import as_image, render_back, render_front
-    from deckgame.ui.text import TextBook
+def _write(args: argparse.Namespace, library: Library, cards: list[Card], names: PaperNames) -> int:
+    """Lay ``cards`` out in the PDF ``args`` ask for and say how to print it."""
+    from deckgame.print_pdf import write_vector_pdf
+    from deckgame.printing import PAPERS, plan_sheet, px
+    from deckgame.ui.print_fonts import print_fonts
+    from deckgame.ui.print_vector import Printer, icon_image
+    from deckgame.ui.printfaces import MARK
     from deckgame.ui.theme import theme_named
 
     sheet = plan_sheet(PAPERS[args.paper], args.orientation)
-    theme = theme_named(args.theme)
-    names = library.level_names
-    book = TextBook()
-
-    def front(card: Card) -> Image:
-        return as_image(render_front(card, theme, level_names=names, dpi=args.dpi, book=book))
-
-    def back(card: Card) -> Image:
-        return as_image(
-            render_back(
-                card.type, card.level, theme, card.deck, level_names=names, dpi=args.dpi, book=book
-            )
-        )
+    printer = Printer(theme_named(args.theme), names, library.level_names)
+    side = px(MARK, args.dpi)  # the largest an icon prints: on a back
+    texts = [t for c in cards for t in (c.text, c.follow_up or "", c.deck)]
+    texts += [names.player, names.other]
 
     try:
-        count = write_pdf(
+        count = write_vector_pdf(
             args.output,
             cards,
             sheet,
-            front=front,
-            back=back if args.backs else None,
-            progress=ProgressBar(sys.stderr),
+            fonts=print_fonts(texts),
+            icons=lambda name, colour: icon_image(name, colour, side),
+            front=printer.front,
+            back=printer.back if args.backs else None,
+            progress=ProgressBar(sys.stderr, "Laying out"),
             title=", ".join(d.name for d in library.decks if d.ok),
         )
     except OSError as error:

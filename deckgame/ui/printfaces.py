@@ -1,7 +1,9 @@
-"""Printed card faces: fronts drawn by the game's card renderer at print resolution, with
-the bleed, and backs that sort printed piles the way the game deals them.
+"""Printed card faces as pictures: fronts drawn by the game's card renderer at print
+resolution, with the bleed, and backs that sort printed piles the way the game deals them.
 
-The layout and the PDF are :mod:`deckgame.printing`'s; this is the part that draws.
+What a printed card says (:func:`print_view`) and the back's lengths are shared with the
+vector faces of ``ui/print_vector.py``, which ``deckgame print`` draws; the layout is
+:mod:`deckgame.printing`'s.
 """
 
 from __future__ import annotations
@@ -18,12 +20,11 @@ from deckgame.printing import (
     CELL_H,
     CELL_W,
     DPI,
-    PRINT_OTHER,
-    PRINT_PLAYER,
-    WHO_ON_PAPER,
+    PaperNames,
     back_level_lines,
     paper_text,
     px,
+    who_on_paper,
 )
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import CardView, card_view, render_card
@@ -48,16 +49,20 @@ DECK_TEXT = 3.0  # the deck's name at the foot
 DECK_LIFT = 4  # above the frame's bottom
 
 
-def print_view(card: Card, level_names: dict[int, str] | None = None) -> CardView:
-    """What a printed front shows: placeholders for a reader, and the short labels a
-    portrait card has room for (the back carries the level name and the deck)."""
-    view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=level_names)
+def print_view(
+    card: Card, level_names: dict[int, str] | None = None, names: PaperNames | None = None
+) -> CardView:
+    """What a printed front shows: the placeholders as ``names`` (blank lines to write on
+    by default), and the short labels a portrait card has room for (the back carries the
+    level name and the deck)."""
+    names = names if names is not None else PaperNames()
+    view = card_view(card, player=names.player, other=names.other, level_names=level_names)
     level = _("Closing") if card.level is None else _("Level {number}").format(number=card.level)
     return dataclasses.replace(
         view,
-        text=paper_text(card.text),
-        follow_up=paper_text(card.follow_up) if card.follow_up else "",
-        who=_(WHO_ON_PAPER[card.who]),
+        text=paper_text(card.text, names),
+        follow_up=paper_text(card.follow_up, names) if card.follow_up else "",
+        who=who_on_paper(card.who, names),
         level_label=level,
         deck="",
     )
