@@ -36,3 +36,13 @@ def user_config_dir() -> Path:
 def user_decks_dir() -> Path:
     """The user's own deck folder: every deck placed here loads in every session."""
     return user_data_dir() / "decks"
+
+
+def user_cache_dir() -> Path:
+    """Things that can be rebuilt at any time (the deck cache): deleting it loses nothing."""
+    home = _home()
+    if home is not None:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))

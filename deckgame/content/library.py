@@ -8,12 +8,16 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgame.clashes import with_clashes
 from deckgame.content.deck_file import LoadedDeck, Origin, load_deck_file, load_pack_file
 from deckgame.content.problems import Problem
 from deckgame.content.resolve import NO_PACK, PackOf, bar_level_names
 from deckgame.content.specs import DEFAULT_LEVEL_NAMES, Card, PackSpec
+
+if TYPE_CHECKING:
+    from deckgame.content.cache import DeckCache
 
 __all__ = ["DECK_SUFFIXES", "PACK_FILE", "Library", "load_library", "load_paths"]
 
@@ -75,37 +79,46 @@ def load_paths(paths: Iterable[Path], origin: Origin = Origin.EXTRA) -> Library:
     return _check_ids(library)
 
 
-def load_library(extra: Sequence[Path] = (), *, builtin: bool = True, user: bool = True) -> Library:
-    """The built-in packs, then the user's deck folder (if any), then ``extra``."""
+def load_library(
+    extra: Sequence[Path] = (),
+    *,
+    builtin: bool = True,
+    user: bool = True,
+    cache: DeckCache | None = None,
+) -> Library:
+    """The built-in packs, then the user's deck folder (if any), then ``extra``; each file
+    through ``cache`` when one is given (the same result, without the YAML work for a file
+    that has not changed)."""
     from deckgame.paths import user_decks_dir
     from deckgame.resources import builtin_decks_dir
 
     library = Library()
     if builtin:
-        _collect(library, builtin_decks_dir(), Origin.BUILTIN)
+        _collect(library, builtin_decks_dir(), Origin.BUILTIN, cache)
     if user:
         folder = user_decks_dir()
         if folder.is_dir():
-            _collect(library, folder, Origin.USER)
+            _collect(library, folder, Origin.USER, cache)
     for path in extra:
-        _collect(library, Path(path), Origin.EXTRA)
+        _collect(library, Path(path), Origin.EXTRA, cache)
     return _check_ids(library)
 
 
-def _collect(library: Library, path: Path, origin: Origin) -> None:
+def _collect(library: Library, path: Path, origin: Origin, cache: DeckCache | None = None) -> None:
+    deck_file = load_deck_file if cache is None else cache.deck
     if path.is_dir():
         packs: dict[Path, PackOf] = {}
         for pack_file, files in _deck_folders(path):
             if pack_file is not None and pack_file not in packs:
-                packs[pack_file] = _add_pack(library, pack_file)
+                packs[pack_file] = _add_pack(library, pack_file, cache)
             pack = packs[pack_file] if pack_file is not None else NO_PACK
             for file in files:
-                library.decks.append(load_deck_file(file, origin, pack))
+                library.decks.append(deck_file(file, origin, pack))
     elif path.is_file():
         if path.name == PACK_FILE:
-            _add_pack(library, path)
+            _add_pack(library, path, cache)
         else:
-            library.decks.append(load_deck_file(path, origin))
+            library.decks.append(deck_file(path, origin, NO_PACK))
     else:
         library.problems.append(Problem(str(path), 1, 1, "no such file or folder"))
 
@@ -129,8 +142,8 @@ def _deck_folders(root: Path) -> Iterator[tuple[Path | None, list[Path]]]:
         yield pack_file, decks
 
 
-def _add_pack(library: Library, path: Path) -> PackOf:
-    spec, problems = load_pack_file(path)
+def _add_pack(library: Library, path: Path, cache: DeckCache | None = None) -> PackOf:
+    spec, problems = load_pack_file(path) if cache is None else cache.pack(path)
     library.problems.extend(problems)
     if spec is None:
         return NO_PACK

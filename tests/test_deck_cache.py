@@ -1,0 +1,142 @@
+"""The deck cache: the same decks as loading them, no YAML work when nothing changed, and
+a stale, cut-short or foreign entry ignored and written again, never a crash."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from deckgame.content import cache as cache_module
+from deckgame.content.cache import DeckCache, default_cache_dir
+from deckgame.loader import load_deck_file, load_library
+
+GOOD = "name: Garden\ntype: emotional\nlevels:\n  1:\n    - ask: What grows here?\n"
+BAD = "name: Weeds\ntype: emotional\nlevels:\n  1:\n    - ask: Hi {name}?\n"
+PACK = "name: Backyard\nlevels:\n  1: Seeds\n"
+
+
+@pytest.fixture
+def decks(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "garden.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "weeds.yaml").write_text(BAD, encoding="utf-8")
+    (folder / "pack.yaml").write_text(PACK, encoding="utf-8")
+    return folder
+
+
+def _no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the YAML was read again")
+
+    monkeypatch.setattr("deckgame.content.deck_file.read_file", refuse)
+
+
+def test_a_warm_cache_gives_the_same_library_without_reading_yaml(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = load_library([decks], builtin=False, user=False)
+    cold = DeckCache(tmp_path / "cache")
+    first = load_library([decks], builtin=False, user=False, cache=cold)
+    assert cold.misses == 3 and cold.hits == 0
+    _no_yaml(monkeypatch)
+    warm = DeckCache(tmp_path / "cache")
+    again = load_library([decks], builtin=False, user=False, cache=warm)
+    assert warm.hits == 3 and warm.misses == 0
+    for library in (first, again):
+        assert library.decks == plain.decks and library.packs == plain.packs
+        assert [str(p) for p in library.problems] == [str(p) for p in plain.problems]
+        assert [d.places for d in library.decks] == [d.places for d in plain.decks]
+    assert [c.level_name for c in again.cards] == ["Seeds"]
+
+
+def test_the_built_in_decks_load_alike_through_the_cache(tmp_path: Path) -> None:
+    plain = load_library(user=False)
+    DeckCache(tmp_path / "cache")  # nothing yet
+    load_library(user=False, cache=DeckCache(tmp_path / "cache"))
+    warm = DeckCache(tmp_path / "cache")
+    assert load_library(user=False, cache=warm).cards == plain.cards
+    assert warm.misses == 0
+
+
+@pytest.mark.parametrize("change", ["text", "same size", "pack"])
+def test_a_changed_file_or_pack_is_read_again(decks: Path, tmp_path: Path, change: str) -> None:
+    load_library([decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache"))
+    garden = decks / "garden.yaml"
+    info = garden.stat()
+    if change == "text":
+        garden.write_text(GOOD.replace("grows", "grew up"), encoding="utf-8")
+    elif change == "same size":  # same size and time: only the hash can tell
+        garden.write_text(GOOD.replace("grows", "glows"), encoding="utf-8")
+        os.utime(garden, ns=(info.st_atime_ns, info.st_mtime_ns))
+    else:
+        (decks / "pack.yaml").write_text(PACK.replace("Seeds", "Roots"), encoding="utf-8")
+    cache = DeckCache(tmp_path / "cache")
+    library = load_library([decks], builtin=False, user=False, cache=cache)
+    assert library.cards == load_library([decks], builtin=False, user=False).cards
+    assert cache.misses == (3 if change == "pack" else 1)  # a pack: itself and its decks
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\x80\x05",
+        b"not a pickle at all",
+        pickle.dumps(("old key", "old value")),
+        b"\x00" * 64,
+    ],
+)
+def test_a_broken_or_stale_entry_is_ignored_and_written_again(
+    decks: Path, tmp_path: Path, garbage: bytes
+) -> None:
+    folder = tmp_path / "cache"
+    plain = load_library([decks], builtin=False, user=False)
+    load_library([decks], builtin=False, user=False, cache=DeckCache(folder))
+    entries = sorted(folder.glob("*.pickle"))
+    assert len(entries) == 3
+    for entry in entries:
+        entry.write_bytes(garbage)
+    cache = DeckCache(folder)
+    assert load_library([decks], builtin=False, user=False, cache=cache).decks == plain.decks
+    assert cache.misses == 3
+    warm = DeckCache(folder)
+    load_library([decks], builtin=False, user=False, cache=warm)
+    assert warm.hits == 3
+
+
+def test_an_older_format_is_not_served(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_library([decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache"))
+    monkeypatch.setattr(cache_module, "CACHE_FORMAT", cache_module.CACHE_FORMAT + 1)
+    cache = DeckCache(tmp_path / "cache")
+    load_library([decks], builtin=False, user=False, cache=cache)
+    assert cache.hits == 0 and cache.misses == 3
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_cache(decks: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("in the way", encoding="utf-8")
+    cache = DeckCache(blocker / "cache")
+    plain = load_library([decks], builtin=False, user=False)
+    assert load_library([decks], builtin=False, user=False, cache=cache).decks == plain.decks
+    assert cache.clear() == 0
+
+
+def test_a_missing_file_is_reported_as_without_a_cache(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.yaml"
+    assert DeckCache(tmp_path / "cache").deck(gone) == load_deck_file(gone)
+
+
+def test_the_cache_lives_under_deckgame_home_and_clears(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DECKGAME_HOME", str(tmp_path / "home"))
+    assert default_cache_dir() == tmp_path / "home" / "cache" / "decks"
+    cache = DeckCache()
+    load_library([decks], builtin=False, user=False, cache=cache)
+    assert cache.clear() == 3 and not list(default_cache_dir().glob("*.pickle"))
