@@ -123,15 +123,10 @@ class Context:
     @property
     def library(self) -> Library:
         if self._library is None:
-            from deckgame.content.cache import DeckCache
             from deckgame.loader import load_library
 
-            # Through the deck cache: a start with unchanged decks does no YAML work.
             self._library = load_library(
-                self.launch.decks,
-                builtin=self.launch.builtin,
-                user=self.launch.user,
-                cache=DeckCache(),
+                self.launch.decks, builtin=self.launch.builtin, user=self.launch.user
             )
         return self._library
 
