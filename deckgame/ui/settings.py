@@ -11,6 +11,7 @@ from typing import Any
 
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5, 1.75, 2.0)
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "contrast")
+READ_ALOUD: tuple[str, ...] = ("r", "all", "off")  # reading aloud: on R, every card, never
 
 
 @dataclass
@@ -20,6 +21,7 @@ class UiSettings:
     reduce_motion: bool = False
     fullscreen: bool = False
     sound: bool = True  # the soft chime when a challenge's time is up
+    read_aloud: str = "r"  # "r": when R is pressed; "all": every card dealt; "off": never
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -35,6 +37,9 @@ class UiSettings:
         theme = data.get("theme")
         if theme in THEME_NAMES:
             out.theme = str(theme)
+        read_aloud = data.get("read_aloud")
+        if read_aloud in READ_ALOUD:
+            out.read_aloud = str(read_aloud)
         for flag in ("reduce_motion", "fullscreen", "sound"):
             value = data.get(flag)
             if isinstance(value, bool):
