@@ -21,14 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def deck_schema() -> dict[str, Any]:
-    """The deck file's JSON Schema, generated from the model (the one source of truth)."""
-    from deckgame.model import MAX_LEVEL, MIN_LEVEL, DeckSpec
+    """The deck file's JSON Schema, generated from the model (the one source of truth),
+    with the loader's checks that pydantic's schema leaves out (see :func:`_tighten`)."""
+    from deckgame.model import DeckSpec
 
     generated = DeckSpec.model_json_schema()
-    # pydantic says nothing of dict keys; editors should flag a level such as 10 or "one"
-    levels = generated.get("properties", {}).get("levels")
-    if isinstance(levels, dict):
-        levels["propertyNames"] = {"pattern": f"^[{MIN_LEVEL}-{MAX_LEVEL}]$"}
+    _tighten(generated)
     body = {key: value for key, value in generated.items() if key != "title"}
     return {
         "$schema": SCHEMA_DIALECT,
@@ -36,6 +34,58 @@ def deck_schema() -> dict[str, Any]:
         "title": "deckgame deck file",
         **body,
     }
+
+
+# Text the loader keeps: something besides spaces (it strips them), and braces only as
+# {player}, {other}, {{ or }} (deckgame.content.text.check_placeholders).
+NOT_BLANK = r"\S"
+PLACEHOLDER_TEXT = r"^(?:[^{}]|\{\{|\}\}|\{player\}|\{other\})*$"
+_CARD_TEXTS = ("ask", "do", "follow_up")
+# Exactly one of `ask` or `do` holds a text; `seconds` only with `do`.
+_ONE_OF_ASK_DO = [
+    {"required": [kind], "properties": {kind: {"type": "string"}}} for kind in ("ask", "do")
+]
+
+
+def _tighten(schema: dict[str, Any]) -> None:
+    """Add to pydantic's schema what the loader checks beyond field types and ranges:
+    level keys 1-9, exactly one of ask/do, seconds only on a challenge, non-blank text,
+    placeholders, and the loader's bound on tag and audience lists."""
+    from deckgame.content.validate import MAX_LIST_ITEMS
+    from deckgame.model import MAX_LEVEL, MIN_LEVEL
+
+    props = schema["properties"]
+    # pydantic says nothing of dict keys; editors should flag a level such as 10 or "one"
+    props["levels"]["propertyNames"] = {"pattern": f"^[{MIN_LEVEL}-{MAX_LEVEL}]$"}
+    _not_blank(props["name"])
+    defs = schema["$defs"]
+    for name in ("CardSpec", "ClosingCardSpec"):
+        card = defs[name]
+        card["oneOf"] = _ONE_OF_ASK_DO
+        card["dependentRequired"] = {"seconds": ["do"]}
+        for field in _CARD_TEXTS:
+            for branch in _string_branches(card["properties"][field]):
+                _not_blank(branch)
+                branch["allOf"] = [{"pattern": PLACEHOLDER_TEXT}]
+        _bound_lists(card["properties"], MAX_LIST_ITEMS)
+    _bound_lists(props, MAX_LIST_ITEMS)
+
+
+def _string_branches(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts of a property's schema that describe a string (itself, or anyOf's)."""
+    branches = prop.get("anyOf", [prop])
+    return [branch for branch in branches if branch.get("type") == "string"]
+
+
+def _not_blank(prop: dict[str, Any]) -> None:
+    prop["pattern"] = NOT_BLANK
+
+
+def _bound_lists(props: dict[str, Any], most: int) -> None:
+    for key in ("tags", "audience"):
+        for branch in props[key].get("anyOf", [props[key]]):
+            if branch.get("type") == "array":
+                branch["maxItems"] = most
 
 
 def schema_text() -> str:
