@@ -39,11 +39,11 @@ def test_a_warm_cache_gives_the_same_library_without_reading_yaml(
     decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plain = load_library([decks], builtin=False, user=False)
-    cold = DeckCache(tmp_path / "cache")
+    cold = DeckCache(tmp_path / "cache", roots=[tmp_path])
     first = load_library([decks], builtin=False, user=False, cache=cold)
     assert cold.misses == 3 and cold.hits == 0
     _no_yaml(monkeypatch)
-    warm = DeckCache(tmp_path / "cache")
+    warm = DeckCache(tmp_path / "cache", roots=[tmp_path])
     again = load_library([decks], builtin=False, user=False, cache=warm)
     assert warm.hits == 3 and warm.misses == 0
     for library in (first, again):
@@ -59,12 +59,14 @@ def test_the_built_in_decks_load_alike_through_the_cache(tmp_path: Path) -> None
     load_library(user=False, cache=DeckCache(tmp_path / "cache"))
     warm = DeckCache(tmp_path / "cache")
     assert load_library(user=False, cache=warm).cards == plain.cards
-    assert warm.misses == 0
+    assert warm.misses == 0 and warm.hits > 0 and warm.passed == 0
 
 
 @pytest.mark.parametrize("change", ["text", "same size", "pack"])
 def test_a_changed_file_or_pack_is_read_again(decks: Path, tmp_path: Path, change: str) -> None:
-    load_library([decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache"))
+    load_library(
+        [decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache", roots=[tmp_path])
+    )
     garden = decks / "garden.yaml"
     info = garden.stat()
     if change == "text":
@@ -74,7 +76,7 @@ def test_a_changed_file_or_pack_is_read_again(decks: Path, tmp_path: Path, chang
         os.utime(garden, ns=(info.st_atime_ns, info.st_mtime_ns))
     else:
         (decks / "pack.yaml").write_text(PACK.replace("Seeds", "Roots"), encoding="utf-8")
-    cache = DeckCache(tmp_path / "cache")
+    cache = DeckCache(tmp_path / "cache", roots=[tmp_path])
     library = load_library([decks], builtin=False, user=False, cache=cache)
     assert library.cards == load_library([decks], builtin=False, user=False).cards
     assert cache.misses == (3 if change == "pack" else 1)  # a pack: itself and its decks
@@ -95,15 +97,15 @@ def test_a_broken_or_stale_entry_is_ignored_and_written_again(
 ) -> None:
     folder = tmp_path / "cache"
     plain = load_library([decks], builtin=False, user=False)
-    load_library([decks], builtin=False, user=False, cache=DeckCache(folder))
+    load_library([decks], builtin=False, user=False, cache=DeckCache(folder, roots=[decks]))
     entries = sorted(folder.glob("*.pickle"))
     assert len(entries) == 3
     for entry in entries:
         entry.write_bytes(garbage)
-    cache = DeckCache(folder)
+    cache = DeckCache(folder, roots=[decks])
     assert load_library([decks], builtin=False, user=False, cache=cache).decks == plain.decks
     assert cache.misses == 3
-    warm = DeckCache(folder)
+    warm = DeckCache(folder, roots=[decks])
     load_library([decks], builtin=False, user=False, cache=warm)
     assert warm.hits == 3
 
@@ -111,9 +113,11 @@ def test_a_broken_or_stale_entry_is_ignored_and_written_again(
 def test_an_older_format_is_not_served(
     decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_library([decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache"))
+    load_library(
+        [decks], builtin=False, user=False, cache=DeckCache(tmp_path / "cache", roots=[tmp_path])
+    )
     monkeypatch.setattr(cache_module, "CACHE_FORMAT", cache_module.CACHE_FORMAT + 1)
-    cache = DeckCache(tmp_path / "cache")
+    cache = DeckCache(tmp_path / "cache", roots=[tmp_path])
     load_library([decks], builtin=False, user=False, cache=cache)
     assert cache.hits == 0 and cache.misses == 3
 
@@ -121,7 +125,7 @@ def test_an_older_format_is_not_served(
 def test_a_cache_folder_that_cannot_be_written_is_no_cache(decks: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a file"
     blocker.write_text("in the way", encoding="utf-8")
-    cache = DeckCache(blocker / "cache")
+    cache = DeckCache(blocker / "cache", roots=[decks])
     plain = load_library([decks], builtin=False, user=False)
     assert load_library([decks], builtin=False, user=False, cache=cache).decks == plain.decks
     assert cache.clear() == 0
@@ -129,7 +133,7 @@ def test_a_cache_folder_that_cannot_be_written_is_no_cache(decks: Path, tmp_path
 
 def test_a_missing_file_is_reported_as_without_a_cache(tmp_path: Path) -> None:
     gone = tmp_path / "gone.yaml"
-    assert DeckCache(tmp_path / "cache").deck(gone) == load_deck_file(gone)
+    assert DeckCache(tmp_path / "cache", roots=[tmp_path]).deck(gone) == load_deck_file(gone)
 
 
 def test_the_cache_lives_under_deckgame_home_and_clears(
@@ -137,6 +141,6 @@ def test_the_cache_lives_under_deckgame_home_and_clears(
 ) -> None:
     monkeypatch.setenv("DECKGAME_HOME", str(tmp_path / "home"))
     assert default_cache_dir() == tmp_path / "home" / "cache" / "decks"
-    cache = DeckCache()
+    cache = DeckCache(roots=[decks])
     load_library([decks], builtin=False, user=False, cache=cache)
     assert cache.clear() == 3 and not list(default_cache_dir().glob("*.pickle"))

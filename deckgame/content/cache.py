@@ -9,17 +9,27 @@ files (an edited loader must not serve results of the old one). An entry whose k
 differs, or that cannot be read at all (cut short, from an older format, garbage), is
 ignored and written again; a cache folder that cannot be written just means no cache.
 
+Which decks are kept (GAME.md, Safety and privacy: no card text is written anywhere):
+only files under the cache's *roots*, by default the built-in decks (inside the package)
+and the user's own deck folder (installed packs, under ``DECKGAME_HOME``). Their text is
+already on this machine, in the package or the user's home, so a cached copy of it adds
+nothing new there. A deck opened from anywhere else (``--decks PATH``) is loaded without
+the cache and never copied. :meth:`DeckCache.prune` deletes the entries whose source file
+is gone or lies outside the roots (and any it cannot read).
+
 Entries are pickles: the fastest way back to the same objects (ten thousand cards in a
 few tens of milliseconds, against a few hundred to parse and validate them again). They
-live in the user's own cache folder, which only the user can write to.
+live in the user's own cache folder, which only the user can write to. Each file holds
+two pickles, a small header (format, source path, key) and then the value, so pruning
+reads only the headers.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
 >>> text = "name: Tiny\\ntype: emotional\\nlevels: {1: [ask: Hi?]}\\n"
 >>> _ = (folder / "tiny.yaml").write_text(text)
->>> cache = DeckCache(folder / "cache")
+>>> cache = DeckCache(folder / "cache", roots=[folder])
 >>> first = cache.deck(folder / "tiny.yaml")
->>> again = DeckCache(folder / "cache").deck(folder / "tiny.yaml")
+>>> again = DeckCache(folder / "cache", roots=[folder]).deck(folder / "tiny.yaml")
 >>> again == first, cache.misses, again is first
 (True, 1, False)
 """
@@ -28,9 +38,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,9 +51,9 @@ if TYPE_CHECKING:
     from deckgame.content.resolve import PackOf
     from deckgame.content.specs import PackSpec
 
-__all__ = ["CACHE_FORMAT", "DeckCache", "default_cache_dir"]
+__all__ = ["CACHE_FORMAT", "DeckCache", "default_cache_dir", "default_roots"]
 
-CACHE_FORMAT = 1  # raised whenever what an entry holds changes shape
+CACHE_FORMAT = 2  # raised whenever what an entry holds changes shape
 _LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 T = TypeVar("T")
 
@@ -52,6 +63,15 @@ def default_cache_dir() -> Path:
     from deckgame.paths import user_cache_dir
 
     return user_cache_dir() / "decks"
+
+
+def default_roots() -> tuple[Path, ...]:
+    """The folders whose decks may be cached: the built-in decks and the user's own deck
+    folder (see the module: their text is on this machine already)."""
+    from deckgame.paths import user_decks_dir
+    from deckgame.resources import builtin_decks_dir
+
+    return (builtin_decks_dir(), user_decks_dir())
 
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
@@ -72,11 +92,20 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 class DeckCache:
     """Loads deck and pack files through a folder of cached results (see the module)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, roots: Iterable[Path] | None = None) -> None:
         self.folder = folder if folder is not None else default_cache_dir()
+        given = tuple(roots) if roots is not None else default_roots()
+        self.roots = tuple(Path(os.path.realpath(root)) for root in given)
         self.hits = 0
         self.misses = 0
+        self.passed = 0  # files loaded without the cache: outside the roots
         self._stamp: tuple[Any, ...] | None = None
+
+    def keeps(self, path: Path) -> bool:
+        """Whether ``path`` may be cached: it lies under one of the roots (links
+        followed, so a link cannot smuggle an outside deck in)."""
+        real = Path(os.path.realpath(path))
+        return any(real.is_relative_to(root) for root in self.roots)
 
     def deck(
         self, path: Path, origin: Origin | None = None, pack: PackOf | None = None
@@ -97,6 +126,9 @@ class DeckCache:
         return self._cached(path, ("pack",), tuple, lambda: load_pack_file(path))
 
     def _cached(self, path: Path, extra: tuple[Any, ...], kind: type, load: Callable[[], T]) -> T:
+        if not self.keeps(path):
+            self.passed += 1
+            return load()  # never copied: its text belongs only where it is
         try:
             data = path.read_bytes()
             info = os.stat(path)
@@ -114,7 +146,7 @@ class DeckCache:
             return found  # type: ignore[return-value]
         self.misses += 1
         result = load()
-        self._write(entry, key, result)
+        self._write(entry, (CACHE_FORMAT, str(path), key), result)
         return result
 
     def _common(self) -> tuple[Any, ...]:
@@ -128,7 +160,7 @@ class DeckCache:
         """The entry's value when its key is ``key``; None for a missing, stale or broken
         entry, whatever is wrong with it."""
         try:
-            raw = entry.read_bytes()
+            raw = io.BytesIO(entry.read_bytes())
         except OSError:
             return None
         # Unpickling builds a hundred thousand objects that all stay alive: pause the
@@ -136,24 +168,54 @@ class DeckCache:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            stored = pickle.loads(raw)
+            header = pickle.load(raw)
+            if not (isinstance(header, tuple) and len(header) == 3 and header[2] == key):
+                return None
+            value: object = pickle.load(raw)
         except Exception:  # a cut-short or foreign file is no entry: it is rewritten
             return None
         finally:
             if was_enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
-            return None
-        value: object = stored[1]
         return value
 
-    def _write(self, entry: Path, key: tuple[Any, ...], value: object) -> None:
+    @staticmethod
+    def _source(entry: Path) -> str | None:
+        """The source path an entry's header names; None when it has no readable header."""
+        try:
+            with entry.open("rb") as file:
+                header = pickle.load(file)
+        except Exception:  # unreadable, cut short, foreign: no source
+            return None
+        if isinstance(header, tuple) and len(header) == 3 and header[0] == CACHE_FORMAT:
+            source = header[1]
+            return source if isinstance(source, str) else None
+        return None
+
+    def prune(self) -> int:
+        """Delete the entries whose source file is gone, lies outside the roots, or that
+        have no readable header (and left-over temporary files); returns how many."""
+        removed = 0
+        for entry in [*self.folder.glob("*.pickle"), *self.folder.glob("*.tmp")]:
+            source = self._source(entry) if entry.suffix == ".pickle" else None
+            if source is not None and self.keeps(Path(source)) and os.path.isfile(source):
+                continue
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
+    def _write(self, entry: Path, header: tuple[Any, ...], value: object) -> None:
         """Store atomically (a crash mid-write leaves the old entry or none); a folder
         that cannot be written only means the next start loads the file again."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+            head = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
+            body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.write_bytes(head + body)
             os.replace(temporary, entry)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return

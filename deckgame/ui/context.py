@@ -123,11 +123,17 @@ class Context:
     @property
     def library(self) -> Library:
         if self._library is None:
+            from deckgame.content.cache import DeckCache
             from deckgame.loader import load_library
 
+            # Through the deck cache: a start with unchanged built-in and installed decks
+            # does no YAML work. It keeps only those (their text is on this machine
+            # already); a deck opened with --decks from elsewhere is never copied.
+            cache = DeckCache()
             self._library = load_library(
-                self.launch.decks, builtin=self.launch.builtin, user=self.launch.user
+                self.launch.decks, builtin=self.launch.builtin, user=self.launch.user, cache=cache
             )
+            cache.prune()  # entries of deleted (or outside) files go
         return self._library
 
     def invalidate_library(self) -> None:
