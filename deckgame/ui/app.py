@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.ui import display
 from deckgame.ui.context import Context
 from deckgame.ui.look import Look
 from deckgame.ui.settings import UiSettings
@@ -82,6 +83,7 @@ class App:
         return self.screen.get_size()
 
     def _open_window(self) -> pygame.Surface:
+        display.prepare()  # the framebuffer SDL gives the window (the module says why)
         if self.settings.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
