@@ -138,6 +138,12 @@ TABLE: tuple[Entry, ...] = (
         _keys("hold", "H", pygame.K_h),
         _pad(pygame.CONTROLLER_BUTTON_START, "hold"),
     ),
+    Entry(
+        "R",
+        N_("Read the card aloud (again: stop)"),
+        _keys("read", "R", pygame.K_r),
+        _pad(pygame.CONTROLLER_BUTTON_RIGHTSTICK, "read"),
+    ),
     Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     Entry(
         "G",
@@ -210,6 +216,12 @@ SCENES: dict[str, tuple[Entry, ...]] = {
         ),
         Entry("B", N_("Step back a level"), _keys("step_back", "B", pygame.K_b)),
         _UNDO,
+        Entry(
+            "R",
+            N_("Read the question aloud (again: stop)"),
+            _keys("read", "R", pygame.K_r),
+            _pad(pygame.CONTROLLER_BUTTON_RIGHTSTICK, "read"),
+        ),
         Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     ),
     "summary": (

@@ -1,4 +1,5 @@
-"""The game's one sound: a soft chime when a challenge's time is up (off in Settings).
+"""The game's chime: a soft sound when a challenge's time is up (off in Settings); cards
+read aloud play through the same mixer (:mod:`deckgame.ui.speech`).
 
 Made here, not loaded: two sine tones with a gentle fade, built once. Where there is no
 audio device the chime is silently skipped; play never waits for sound.
@@ -33,14 +34,20 @@ def chime_samples(rate: int = RATE) -> array[int]:
     return out
 
 
+def ensure_mixer() -> tuple[int, int, int]:
+    """The mixer's (frequency, size, channels), opening it first if need be; raises
+    ``pygame.error`` where there is no audio device."""
+    if pygame.mixer.get_init() is None:
+        pygame.mixer.init(frequency=RATE, size=-16, channels=1)
+    return pygame.mixer.get_init() or (RATE, -16, 1)
+
+
 def _sound() -> pygame.mixer.Sound | None:
     global _chime, _failed
     if _chime is not None or _failed:
         return _chime
     try:
-        if pygame.mixer.get_init() is None:
-            pygame.mixer.init(frequency=RATE, size=-16, channels=1)
-        freq, _size, channels = pygame.mixer.get_init() or (RATE, -16, 1)
+        freq, _size, channels = ensure_mixer()
         samples = chime_samples(freq)
         if channels > 1:  # the device opened in stereo: the same sample on each channel
             samples = array("h", (s for s in samples for _ in range(channels)))

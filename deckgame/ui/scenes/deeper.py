@@ -14,11 +14,12 @@ import pygame
 from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
 from deckgame.i18n import N_, _
 from deckgame.model import IntimacyType
-from deckgame.ui import keymap
+from deckgame.ui import keymap, speech
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import rounded_rect
 from deckgame.ui.runs import sentence_direction
+from deckgame.ui.scenes import table_speech
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import overlay_panel, row
 from deckgame.ui.session import Session
@@ -71,6 +72,7 @@ class DeeperScene(Scene):
         self.session = session
         self.ceremony: float | None = None  # seconds into the welcome, once everyone agreed
         self.new_level = 0
+        self._read_once = False
 
     # Layout ------------------------------------------------------------------------------
     def layout(self) -> None:
@@ -144,9 +146,31 @@ class DeeperScene(Scene):
         if command is not None:
             self.on_action(command.name)
 
+    def on_enter(self) -> None:
+        super().on_enter()
+        if not self._read_once:  # with "every card" on, the question is read as it comes
+            self._read_once = True
+            self.read(pressed=False)
+
+    def read(self, *, pressed: bool) -> None:
+        """R: the question read aloud (again: stop); a problem shows on the table below."""
+        title, body = self._texts()
+        words = " ".join((title, body))
+        voter = self.session.game.voter
+        if voter is not None:
+            words += " " + _(ASK).format(name=self.session.game.players[voter])
+        problem = table_speech.read_question(self.app, words, pressed=pressed)
+        below = self.app.stack[-2] if len(self.app.stack) > 1 else None
+        say = getattr(below, "say", None)
+        if problem and callable(say):
+            say(problem)
+
     def on_action(self, action: str) -> None:
         if action == "continue":
             self.finish()
+            return
+        if action == "read":
+            self.read(pressed=True)
             return
         game = self.session.game
         voter = game.voter
@@ -174,6 +198,7 @@ class DeeperScene(Scene):
         self.app.pop()
 
     def update(self, dt: float) -> None:
+        speech.reader().update()
         if self.ceremony is not None and self.ceremony < CEREMONY_SECONDS:
             self.ceremony = min(CEREMONY_SECONDS, self.ceremony + dt)
 

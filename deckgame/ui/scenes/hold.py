@@ -13,6 +13,7 @@ import pygame
 
 from deckgame.engine import Resume
 from deckgame.i18n import _
+from deckgame.ui import speech
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop
@@ -64,6 +65,7 @@ class HoldScene(Scene):
     def __init__(self, app: App, table: TableScene) -> None:
         super().__init__(app)
         self.table = table
+        speech.reader().pause()  # a card being read falls silent with the rest
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if not resumes(event):
@@ -71,6 +73,7 @@ class HoldScene(Scene):
         session = self.table.session
         if session.game.held:
             session.apply(Resume(self.table.clock()))
+        speech.reader().resume()
         if self.app.top is self:
             self.app.pop()
 

@@ -26,12 +26,12 @@ from deckgame.engine import (
 )
 from deckgame.i18n import _
 from deckgame.model import Card
-from deckgame.ui import keymap, sound
+from deckgame.ui import keymap, sound, speech
 from deckgame.ui.app import monotonic
 from deckgame.ui.bindings import Command
 from deckgame.ui.cache import ImageCache
 from deckgame.ui.cards import CardView, card_view, render_card
-from deckgame.ui.scenes import table_draw, table_words
+from deckgame.ui.scenes import table_draw, table_speech, table_words
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.table_actions import action_for
 from deckgame.ui.scenes.table_layout import lay_out
@@ -65,6 +65,7 @@ class TableScene(Scene):
         self.top_bar = self.seats_area = self.card_area = pygame.Rect(0, 0, 0, 0)
         self.status = self.rows_area = pygame.Rect(0, 0, 0, 0)
         self._shown: tuple[object, ...] = ()
+        self._entered = False  # the first card is read (with "every card") on first show
         # The cards on the table: two window-sized images' worth (66 MB at 4K at most, a
         # card is a third of the window), cleared with the window's size or theme.
         self._cards: ImageCache[tuple[object, ...]] = ImageCache(
@@ -83,6 +84,9 @@ class TableScene(Scene):
     # Phase changes -----------------------------------------------------------------------
     def on_enter(self) -> None:
         self.sync()
+        if not self._entered:  # the first card of the night (or of a resumed one)
+            self._entered = True
+            table_speech.read_new_card(self)
 
     def sync(self) -> None:
         """Follow the engine: other scenes for the deeper question, hold and the end."""
@@ -120,6 +124,7 @@ class TableScene(Scene):
             if message:
                 self.say(message)
         self.sync()
+        table_speech.after_events(self, events)
 
     def act(self, action: Action) -> bool:
         ok = self.session.apply(action)  # the listener re-syncs the scene on success
@@ -169,6 +174,8 @@ class TableScene(Scene):
             self.start_away()
         elif command == Command("menu"):
             self.open_menu()
+        elif command == Command("read"):
+            table_speech.read_now(self)
         else:
             engine_action = self.action_for(command)
             if engine_action is not None:
@@ -229,6 +236,7 @@ class TableScene(Scene):
 
     def leave(self) -> None:
         """Back to the title; the session is autosaved and Continue picks it up again."""
+        speech.reader().stop()
         self.session.close()
         self.app.pop()
 
@@ -287,6 +295,7 @@ class TableScene(Scene):
 
     # Time --------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        speech.reader().update()  # plays a card whose audio the voice has just made
         if self.anim < 1.0:
             self.anim = min(1.0, self.anim + dt / ANIM_SECONDS)
         if self.toast_left > 0:
