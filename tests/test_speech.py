@@ -83,6 +83,10 @@ def start(app: App, players: tuple[str, ...] = THREE, **options: object) -> Tabl
     return table
 
 
+def top(app: App) -> object:
+    return app.top
+
+
 def press(app: App, *keys: int) -> None:
     app.step([key(k) for k in keys])
 
@@ -152,10 +156,10 @@ def test_hold_pauses_the_reading_and_resuming_goes_on(home: Path, fake: FakeVoic
     press(app, pygame.K_r)
     settle(app)
     press(app, pygame.K_h)
-    assert isinstance(app.top, HoldScene)
+    assert isinstance(top(app), HoldScene)
     assert speech.reader().paused
     press(app, pygame.K_SPACE)
-    assert app.top is table
+    assert top(app) is table
     assert not speech.reader().paused
     assert speech.reader().busy()
 
