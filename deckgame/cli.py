@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "pack": "deckgame.commands.pack",
 }
 TOP_LEVEL_FLAGS = ("-h", "--help", "--version")
+# The commands that open a window: they speak the interface language (--lang, saved, system).
+WINDOW_COMMANDS = ("play", "workshop")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -56,8 +58,28 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd)
+        if name in WINDOW_COMMANDS and not _has_option(cmd, "--lang"):
+            from deckgame.commands.session_options import add_lang_argument
+
+            add_lang_argument(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
+
+
+def _has_option(parser: argparse.ArgumentParser, option: str) -> bool:
+    return any(option in action.option_strings for action in parser._actions)
+
+
+def choose_interface_language(args: argparse.Namespace) -> str:
+    """Install the language a window command speaks: ``--lang``, else the one saved in
+    Settings, else the system's locale (GAME.md); its code."""
+    from deckgame.i18n import choose_language, use_language
+    from deckgame.storage import Store
+
+    ui = Store().load_settings().get("ui", {})
+    saved = ui.get("language", "") if isinstance(ui, dict) else ""
+    code = choose_language(getattr(args, "lang", None), str(saved or ""), os.environ)
+    return use_language(code)
 
 
 def _epilog() -> str:
@@ -81,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is None:
         parser.print_help()
         return 2
+    if args.command in WINDOW_COMMANDS:
+        choose_interface_language(args)
     try:
         result: int = run(args)
         sys.stdout.flush()

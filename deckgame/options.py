@@ -234,6 +234,7 @@ class SessionOptions:
     log: Path | None = None
     size: tuple[int, int] | None = None  # a window of this size (not fullscreen)
     fullscreen: bool | None = None  # None: as the player's settings say
+    lang: str | None = None  # --lang: the interface language (None: saved, else the system's)
 
     def with_defaults(self) -> SessionOptions:
         """The options with every game choice filled in as setup fills it when not given.

@@ -40,7 +40,8 @@ class SessionOptionError(ValueError):
 
 
 def add_session_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--decks``, ``--players``, ``--audience``, ``--types``, ``--exclude``, ... ."""
+    """Add ``--decks``, ``--players``, ``--audience``, ``--types``, ``--exclude``, ...,
+    ``--lang``."""
     group = parser.add_argument_group("session options")
     group.add_argument(
         "--decks",
@@ -78,6 +79,16 @@ def add_session_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--log", type=Path, metavar="FILE", help="append the event log, one JSON object per line"
+    )
+    add_lang_argument(group)
+
+
+def add_lang_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--lang CODE``: the interface language (``play``, ``workshop``, ``simulate``)."""
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the interface language (en, es, de; default: the saved one, else the system's)",
     )
 
 
@@ -212,4 +223,5 @@ def options_from_args(args: argparse.Namespace) -> SessionOptions:
         log=getattr(args, "log", None),
         size=getattr(args, "windowed", None),
         fullscreen=True if getattr(args, "fullscreen", False) else None,
+        lang=getattr(args, "lang", None),
     )

@@ -1,4 +1,4 @@
-"""The player's display settings: text size, theme, reduce motion, fullscreen, sound.
+"""The player's display settings: text size, theme, reduce motion, fullscreen, sound, language.
 
 A plain dataclass with ``to_dict``/``from_dict`` so ``deckgame.storage`` can save it as JSON;
 ``from_dict`` forgives anything odd in an old or hand-edited file by keeping the default.
@@ -21,6 +21,7 @@ class UiSettings:
     reduce_motion: bool = False
     fullscreen: bool = False
     sound: bool = True  # the soft chime when a challenge's time is up
+    language: str = ""  # the interface's language code ("de"); "": the system's
     read_aloud: str = "r"  # "r": when R is pressed; "all": every card dealt; "off": never
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +41,9 @@ class UiSettings:
         read_aloud = data.get("read_aloud")
         if read_aloud in READ_ALOUD:
             out.read_aloud = str(read_aloud)
+        language = data.get("language")
+        if isinstance(language, str) and (language == "" or _is_code(language)):
+            out.language = language
         for flag in ("reduce_motion", "fullscreen", "sound"):
             value = data.get(flag)
             if isinstance(value, bool):
@@ -53,3 +57,8 @@ class UiSettings:
 
     def next_theme(self) -> str:
         return THEME_NAMES[(THEME_NAMES.index(self.theme) + 1) % len(THEME_NAMES)]
+
+
+def _is_code(text: str) -> bool:
+    """A plausible language code (``de``, ``pt_BR``): letters, maybe one region part."""
+    return 2 <= len(text) <= 8 and text.replace("_", "").replace("-", "").isalnum()

@@ -1,10 +1,11 @@
-"""Settings: text size 100-200 %, theme, motion, fullscreen, sound. Applied and saved at once."""
+"""Settings: text size 100-200 %, theme, language, motion, fullscreen, sound. Applied and saved
+at once; a new language re-installs the catalogue and every scene is laid out again in it."""
 
 from __future__ import annotations
 
 import pygame
 
-from deckgame.i18n import _
+from deckgame.i18n import LANGUAGE_NAMES, _, available_languages, current_language, use_language
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.bindings import Command
@@ -54,6 +55,9 @@ class SettingsScene(Scene):
             tog.rect = pygame.Rect(x + i * (third + m.gap), y, third, bh)
             themes.append(tog)
         self.theme_y = y - round(m.body * 1.5)
+        y += bh + m.gap * 2 + round(m.body * 1.5)
+        self.language_y = y - round(m.body * 1.5)
+        languages = self._language_row(x, y, inner_w)
         y += bh + m.gap * 2
         motion = Toggle("reduce_motion", _("Reduce motion"), _key("reduce_motion"))
         motion.on = s.reduce_motion
@@ -70,13 +74,27 @@ class SettingsScene(Scene):
         self.panel.height = min(h - 2 * m.margin, bottom - self.panel.y)
         back.rect.bottomright = (self.panel.right - m.margin, self.panel.bottom - m.margin)
         dy = (h - self.panel.height) // 2 - self.panel.y
-        self.buttons = [smaller, larger, *themes, motion, full, chime, back]
+        self.buttons = [smaller, larger, *themes, *languages, motion, full, chime, back]
         self.panel.move_ip(0, dy)
         for b in self.buttons:
             b.rect.move_ip(0, dy)
         self.top += dy
         self.theme_y += dy
+        self.language_y += dy
         self.focus.set(list(self.buttons))
+
+    def _language_row(self, x: int, y: int, width: int) -> list[Button]:
+        """One toggle per language there is a catalogue for, each named in itself."""
+        m = self.look.metrics
+        codes = available_languages()
+        room = (width - (len(codes) - 1) * m.gap) // len(codes)
+        row: list[Button] = []
+        for i, code in enumerate(codes):
+            tog = Toggle("language", LANGUAGE_NAMES.get(code, code), arg=code)
+            tog.on = code == current_language()
+            tog.rect = pygame.Rect(x + i * (room + m.gap), y, room, m.button_height)
+            row.append(tog)
+        return row
 
     def on_key(self, event: pygame.event.Event) -> None:
         command = keymap.binding_for(event, SCENE)
@@ -101,6 +119,9 @@ class SettingsScene(Scene):
                 s.text_scale = s.next_text_scale(+1)
             case Command("theme", str(name)):
                 s.theme = name
+            case Command("language", str(code)):
+                s.language = code
+                use_language(code)  # every layout below is made again in it
             case Command("reduce_motion", None):
                 s.reduce_motion = not s.reduce_motion
             case Command("sound", None):
@@ -120,4 +141,6 @@ class SettingsScene(Scene):
         surface.blit(label, (self.panel.x + m.margin, self.top))
         label = self.look.text.render(_("Theme"), m.body, t.text, face=Face.BOLD)
         surface.blit(label, (self.panel.x + m.margin, self.theme_y))
+        label = self.look.text.render(_("Language"), m.body, t.text, face=Face.BOLD)
+        surface.blit(label, (self.panel.x + m.margin, self.language_y))
         self.draw_buttons(surface)
