@@ -4,7 +4,8 @@ Pure data, no I/O. ``CardSpec``/``DeckSpec``/``PackSpec`` are what a YAML file h
 ``Card`` is a card resolved against its deck (id, type, level, audience and tags filled
 in) and is what the engine deals. The parts live in :mod:`deckgame.content`
 (``specs``: the models; ``text``: placeholders and quoting; ``resolve``: cards from specs,
-level names); this module is their front door.
+level names); this module is their front door. The enums, bounds and ``render_text``
+come from :mod:`deckgame.kinds`, which the engine uses without pydantic.
 
 >>> deck = DeckSpec.model_validate(
 ...     {"name": "Tiny", "type": "emotional", "levels": {1: [{"ask": "Hi {player}?"}]}}
@@ -68,6 +69,7 @@ from deckgame.content.text import (
     quoted,
     render_text,
 )
+from deckgame.kinds import CardData, PlainCard
 
 __all__ = [
     "ALL_AUDIENCES",
@@ -87,6 +89,7 @@ __all__ = [
     "TAG_PATTERN",
     "Audience",
     "Card",
+    "CardData",
     "CardId",
     "CardKind",
     "CardSpec",
@@ -99,6 +102,7 @@ __all__ = [
     "PackOf",
     "PackSpec",
     "PlaceholderError",
+    "PlainCard",
     "PlayerCount",
     "Tag",
     "Who",

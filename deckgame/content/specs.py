@@ -1,7 +1,9 @@
 """The deck format as pydantic models: what a deck file and a pack file hold, and a card
 resolved against its deck (``Card``, what the engine deals).
 
-The enums and ranges come from :mod:`deckgame.options` (a test checks they agree).
+The enums, ranges and patterns come from :mod:`deckgame.kinds` (pydantic-free, so the
+engine runs without this module), which takes them from :mod:`deckgame.options` (a test
+checks they agree).
 
 >>> DeckSpec.model_validate({"name": "T", "type": "emotional", "levels": {1: [{"ask": "?"}]}}).type
 <IntimacyType.EMOTIONAL: 'emotional'>
@@ -9,65 +11,61 @@ The enums and ranges come from :mod:`deckgame.options` (a test checks they agree
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Literal, Self
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from deckgame import options
 from deckgame.content.text import PlaceholderError, check_placeholders
-from deckgame.i18n import N_
+from deckgame.kinds import (
+    ALL_AUDIENCES,
+    DEFAULT_LEVEL_NAMES,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MAX_LEVEL,
+    MAX_PLAYERS,
+    MAX_SECONDS,
+    MAX_TEXT,
+    MIN_LEVEL,
+    MIN_PLAYERS,
+    MIN_SECONDS,
+    TAG_PATTERN,
+    Audience,
+    CardId,
+    CardKind,
+    IntimacyType,
+    Level,
+    Who,
+)
 
+__all__ = [
+    "ALL_AUDIENCES",
+    "DEFAULT_LEVEL_NAMES",
+    "ID_PATTERN",
+    "LANGUAGE_PATTERN",
+    "MAX_LEVEL",
+    "MAX_PLAYERS",
+    "MAX_SECONDS",
+    "MAX_TEXT",
+    "MIN_LEVEL",
+    "MIN_PLAYERS",
+    "MIN_SECONDS",
+    "TAG_PATTERN",
+    "Audience",
+    "Card",
+    "CardId",
+    "CardKind",
+    "CardSpec",
+    "ClosingCardSpec",
+    "DeckSpec",
+    "IntimacyType",
+    "Level",
+    "LevelNumber",
+    "PackSpec",
+    "PlayerCount",
+    "Tag",
+    "Who",
+]
 
-class IntimacyType(StrEnum):
-    """The five kinds of connection a card can explore (a fixed set)."""
-
-    PHYSICAL = "physical"
-    EMOTIONAL = "emotional"
-    EXPERIENTIAL = "experiential"
-    SPIRITUAL = "spiritual"
-    INTELLECTUAL = "intellectual"
-
-
-class Audience(StrEnum):
-    """Who a session is for; a card lists the audiences it suits."""
-
-    COUPLES = "couples"
-    FRIENDS = "friends"
-    FAMILY = "family"
-
-
-class Who(StrEnum):
-    """Who answers a card."""
-
-    PLAYER = "player"
-    OTHER = "other"
-    EVERYONE = "everyone"
-
-
-CardKind = Literal["ask", "do"]
-CardId = str
-Level = int
-
-MIN_LEVEL = options.MIN_LEVEL
-MAX_LEVEL = options.MAX_LEVEL
-MIN_PLAYERS = options.MIN_PLAYERS
-MAX_PLAYERS = options.MAX_PLAYERS
-MIN_SECONDS = options.MIN_SECONDS
-MAX_SECONDS = options.MAX_SECONDS
-MAX_TEXT = 500
-
-DEFAULT_LEVEL_NAMES: dict[int, str] = {  # in English: shown through deckgame.i18n._
-    1: N_("Warmth"),
-    2: N_("Confidentiality"),
-    3: N_("Vulnerability"),
-    4: N_("Authenticity"),
-}
-ALL_AUDIENCES: frozenset[Audience] = frozenset(Audience)
-
-TAG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$"
-LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 
 Tag = Annotated[
     str,

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-PLACEHOLDERS: frozenset[str] = frozenset({"player", "other"})
+from deckgame.kinds import PLACEHOLDERS as PLACEHOLDERS
+from deckgame.kinds import render_text as render_text
 
 # How much of a value a designer-facing message quotes: enough to recognise it.
 SHOWN_CHARS = 60
@@ -102,24 +103,6 @@ _BRACE = re.compile(r"[{}]")
 # Neither alphanumeric (str.isalnum: \w without "_") nor a space nor a brace. One regex,
 # not a Python loop over every character: deriving ids is on the hot path of loading.
 _PUNCTUATION = re.compile(r"[^\w\s{}]|_")
-_TOKEN = re.compile(r"\{\{|\}\}|\{player\}|\{other\}")
-
-
-def render_text(text: str, *, player: str, other: str) -> str:
-    """Fill ``{player}``/``{other}`` with names as plain text and unescape ``{{``/``}}``.
-
-    A name is inserted verbatim: a player called ``{other}`` stays ``{other}``.
-    """
-
-    def sub(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token == "{{":
-            return "{"
-        if token == "}}":
-            return "}"
-        return player if token == "{player}" else other
-
-    return _TOKEN.sub(sub, text)
 
 
 def normalise_text(text: str) -> str:

@@ -21,7 +21,8 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from deckgame.engine.state import PileKey, Settings, State
-from deckgame.model import MIN_PLAYERS, Card, IntimacyType
+from deckgame.kinds import MIN_PLAYERS, IntimacyType
+from deckgame.kinds import CardData as Card
 
 _MASK = (1 << 64) - 1
 SEED_MASK = _MASK
@@ -113,8 +114,8 @@ def present_count(state: State) -> int:
 def pile_sizes(settings: Settings, cards: Iterable[Card]) -> dict[PileKey, int]:
     """How many cards each (type, level) cell offers under these settings' filters.
 
-    >>> from deckgame.model import ALL_AUDIENCES, IntimacyType
-    >>> card = Card(id="a", kind="ask", text="?", type=IntimacyType.SPIRITUAL, level=2,
+    >>> from deckgame.kinds import ALL_AUDIENCES, PlainCard
+    >>> card = PlainCard(id="a", kind="ask", text="?", type=IntimacyType.SPIRITUAL, level=2,
     ...             audience=ALL_AUDIENCES)
     >>> pile_sizes(Settings(players=("Ana", "Bo")), [card])
     {('spiritual', 2): 1}

@@ -1,10 +1,10 @@
 """``Game``: one session. Apply actions, ask what is legal, render cards, undo, save.
 
->>> from deckgame.model import Card, IntimacyType, ALL_AUDIENCES
+>>> from deckgame.kinds import ALL_AUDIENCES, IntimacyType, PlainCard
 >>> from deckgame.engine import Done, Warmth
 >>> cards = [
-...     Card(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}", type=IntimacyType.EMOTIONAL,
-...          level=1, audience=ALL_AUDIENCES)
+...     PlainCard(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}",
+...               type=IntimacyType.EMOTIONAL, level=1, audience=ALL_AUDIENCES)
 ...     for i in range(3)
 ... ]
 >>> game = Game.new(Settings(players=("Ana", "Bo")), cards, seed=1)
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckgame.engine import dealer, rules
 from deckgame.engine.actions import ACTION_TYPES, PASSIVE, Action, Undo, Veto, action_to_dict
@@ -47,7 +47,13 @@ from deckgame.engine.restore import UNDO_DEPTH as UNDO_DEPTH
 from deckgame.engine.saved import SaveError, describe
 from deckgame.engine.state import Phase, Settings, State
 from deckgame.engine.summary import Summary, summarize
-from deckgame.model import Card, render_text
+from deckgame.kinds import render_text
+
+if TYPE_CHECKING:
+    # The loader's card, for the types only: the engine never imports pydantic, and at
+    # run time any object with ``deckgame.kinds.CardData``'s attributes (a ``PlainCard``)
+    # plays the same.
+    from deckgame.model import Card
 
 declare_events({"undo": "the last action was taken back (undone: action name)"})
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from deckgame.engine.errors import IllegalAction, OnHold, Reason, WrongPhase
 from deckgame.engine.events import Event
 from deckgame.engine.state import Phase, State
-from deckgame.model import Card
+from deckgame.kinds import CardData as Card
 
 Cards = Mapping[str, Card]
 Events = list[Event]

@@ -16,7 +16,7 @@ from deckgame.engine.errors import Reason
 from deckgame.engine.events import Event
 from deckgame.engine.saved import SaveError, describe, read_choice
 from deckgame.engine.state import Phase, Settings, State
-from deckgame.model import Card
+from deckgame.kinds import CardData as Card
 
 SAVE_FORMAT = "deckgame-session"
 SAVE_VERSION = 2

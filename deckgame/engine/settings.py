@@ -15,7 +15,7 @@ from typing import Any
 
 from deckgame.engine.codec import dump, field_codecs, load, reads
 from deckgame.engine.saved import MAX_ID, Fields
-from deckgame.model import MAX_PLAYERS, Audience, IntimacyType
+from deckgame.kinds import MAX_PLAYERS, Audience, IntimacyType
 from deckgame.options import MAX_NAME as MAX_NAME
 from deckgame.options import PlayerCountProblem, PlayerNameProblem, check_players
 from deckgame.options import is_visible as is_visible

@@ -46,7 +46,7 @@ from deckgame.engine.settings import Settings as Settings
 from deckgame.engine.settings import SettingsError as SettingsError
 from deckgame.engine.settings import TypesError as TypesError
 from deckgame.engine.settings import is_visible as is_visible
-from deckgame.model import MAX_LEVEL, MIN_LEVEL, IntimacyType
+from deckgame.kinds import MAX_LEVEL, MIN_LEVEL, IntimacyType
 
 PileKey = tuple[str, int]
 """A pile: (intimacy type value, level)."""

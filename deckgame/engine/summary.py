@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from deckgame.engine.dealer import playable
 from deckgame.engine.state import Phase, State
-from deckgame.model import Card, IntimacyType
+from deckgame.kinds import CardData, IntimacyType
+
+if TYPE_CHECKING:  # the loader's card, for the types only: the engine never imports pydantic
+    from deckgame.model import Card
+
+C = TypeVar("C", bound=CardData)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,7 @@ def summarize(state: State, closing: Iterable[Card] = ()) -> Summary:
     )
 
 
-def closing_for(deepest: int, cards: Sequence[Card]) -> list[Card]:
+def closing_for(deepest: int, cards: Sequence[C]) -> list[C]:
     """The closing cards to offer after a session that reached level ``deepest``.
 
     A closing card may be written for one deepest level reached (its ``closing_level``)
@@ -84,10 +89,10 @@ def closing_for(deepest: int, cards: Sequence[Card]) -> list[Card]:
     of a depth it did not reach); only when every card is for a deeper level are those
     offered, the nearest first. File order is kept within each choice.
 
-    >>> from deckgame.model import ALL_AUDIENCES
+    >>> from deckgame.kinds import ALL_AUDIENCES, PlainCard
     >>> def closing(id, level):
-    ...     return Card(id=id, kind="ask", text="?", type="emotional", level=None,
-    ...                 audience=ALL_AUDIENCES, closing_level=level)
+    ...     return PlainCard(id=id, kind="ask", text="?", type=IntimacyType.EMOTIONAL,
+    ...                      level=None, audience=ALL_AUDIENCES, closing_level=level)
     >>> cards = [closing("one", 1), closing("two", 2), closing("any", None)]
     >>> [c.id for c in closing_for(2, cards)], [c.id for c in closing_for(3, cards)]
     (['two'], ['any'])
