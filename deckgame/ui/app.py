@@ -15,6 +15,8 @@ import pygame
 
 from deckgame.ui import display
 from deckgame.ui.context import Context
+from deckgame.ui.input.controller import Controllers, PadInput
+from deckgame.ui.keymap import Device, use_device
 from deckgame.ui.look import Look
 from deckgame.ui.settings import UiSettings
 from deckgame.ui.text import TextBook
@@ -76,6 +78,9 @@ class App:
         self.on_quit: list[Callable[[], None]] = []
         self.idle_mode = "nap"  # or "wait": block in pygame.event.wait (see _wait)
         self._last_input = time.monotonic()
+        # Game controllers: opened when the loop starts (run), or by the first device event.
+        self.pads = Controllers()
+        use_device("keys")  # a new window shows the keyboard's hints
 
     # Window ------------------------------------------------------------------------------
     @property
@@ -152,6 +157,11 @@ class App:
                 self.windowed_size = self.size
             self.relayout()
             return
+        if self.pads.handles(event):
+            self.pad_inputs(self.pads.handle(event))
+            return
+        if event.type == pygame.KEYDOWN and not getattr(event, "pad", False):
+            self.used("keys")
         # A scene that takes every key (the hold screen) sees F11 and F1 too: the press that
         # resumes must do nothing else.
         if event.type == pygame.KEYDOWN and not getattr(self.top, "takes_every_key", False):
@@ -168,6 +178,19 @@ class App:
                 return
         if self.top is not None:
             self.top.handle_event(event)
+
+    def pad_inputs(self, inputs: Iterable[PadInput]) -> None:
+        """A controller's presses and stick pushes, to the scene on top."""
+        for pad in inputs:
+            self.used("pad")
+            if self.top is None or not self.running:
+                return
+            self.top.on_pad(pad)
+
+    def used(self, device: Device) -> None:
+        """A press on ``device``: once it is not the one used last, hints show its buttons."""
+        if use_device(device):
+            self.relayout()
 
     def draw(self) -> None:
         """Paint the top scene, with the scenes an overlay sits on beneath it."""
@@ -193,6 +216,7 @@ class App:
             self.dispatch(event)
             if not self.running:
                 return
+        self.pad_inputs(self.pads.repeats())  # a stick held over a row of buttons
         if self.top is not None:
             self.top.update(0.0)
             self.draw()
@@ -202,7 +226,8 @@ class App:
         if top is not None and top.animating():
             events = pygame.event.get()
             return events, self.clock.tick(FPS) / 1000
-        wake = top.wake_in() if top is not None else None
+        waits = [w for w in (top.wake_in() if top else None, self.pads.wake_in()) if w is not None]
+        wake = min(waits) if waits else None
         if self.idle_mode == "wait":
             # Timeout 0 would mean "forever" to pygame; a wake-up is never shorter than 10 ms.
             timeout = 0 if wake is None else max(10, int(wake * 1000))
@@ -229,9 +254,11 @@ class App:
 
     def run(self) -> int:
         """Run until the window closes or a scene quits; returns the exit code."""
+        self.pads.start()
         self.draw()
         while self.running and self.stack:
             self.turn()
+        self.pads.close()
         for hook in self.on_quit:
             hook()
         self.ctx.close_session()

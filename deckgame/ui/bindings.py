@@ -10,6 +10,11 @@ import pygame
 
 from deckgame.i18n import N_
 
+TRIGGER_LEFT = 1001
+"""The left trigger (an axis to SDL) pulled past half way, as a button: LT."""
+TRIGGER_RIGHT = 1002
+"""The right trigger pulled as a button: RT."""
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -71,6 +76,10 @@ def _keys(
 
 def _pad(button: int, command: str, arg: int | None = None) -> tuple[Pad, ...]:
     return (Pad(button, command, arg),)
+
+
+def _pads(*pairs: tuple[int, str]) -> tuple[Pad, ...]:
+    return tuple(Pad(button, command) for button, command in pairs)
 
 
 _ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
@@ -151,7 +160,12 @@ TABLE: tuple[Entry, ...] = (
         _keys("settings", "G", pygame.K_g),
     ),
     Entry("F11", N_("Fullscreen on / off"), _keys("fullscreen", "F11", pygame.K_F11)),
-    Entry("Esc", N_("Back / menu"), _keys("menu", "Esc", pygame.K_ESCAPE)),
+    Entry(
+        "Esc",
+        N_("Back / menu"),
+        _keys("menu", "Esc", pygame.K_ESCAPE),
+        _pad(TRIGGER_LEFT, "menu"),
+    ),
     Entry(
         "F1",
         N_("This help"),
@@ -179,7 +193,12 @@ _UNDO = Entry(
 SCENES: dict[str, tuple[Entry, ...]] = {
     "table": TABLE,
     "title": (
-        Entry("Enter", N_("Play"), _keys("play", "Enter", *_ENTER)),
+        Entry(
+            "Enter",
+            N_("Play"),
+            _keys("play", "Enter", *_ENTER),
+            _pad(pygame.CONTROLLER_BUTTON_A, "play"),
+        ),
         Entry("C", N_("Continue the last session"), _keys("continue", "C", pygame.K_c)),
         Entry("S", N_("Starred cards"), _keys("starred", "S", pygame.K_s)),
         Entry("D", N_("Deck workshop"), _keys("decks", "D", pygame.K_d)),
@@ -191,9 +210,24 @@ SCENES: dict[str, tuple[Entry, ...]] = {
         ),
     ),
     "setup": (
-        Entry("Enter", N_("Next field, then next page"), _keys("next", "Enter", *_ENTER)),
-        Entry("Ctrl+Enter", N_("Start the game"), _keys("start", "Ctrl+Enter", *_ENTER, ctrl=True)),
-        Entry("Ctrl+N", N_("Add a player"), _keys("add_player", "Ctrl+N", pygame.K_n, ctrl=True)),
+        Entry(
+            "Enter",
+            N_("Next field, then next page"),
+            _keys("next", "Enter", *_ENTER),
+            _pad(pygame.CONTROLLER_BUTTON_A, "next"),
+        ),
+        Entry(
+            "Ctrl+Enter",
+            N_("Start the game"),
+            _keys("start", "Ctrl+Enter", *_ENTER, ctrl=True),
+            _pad(pygame.CONTROLLER_BUTTON_START, "start"),
+        ),
+        Entry(
+            "Ctrl+N",
+            N_("Add a player"),
+            _keys("add_player", "Ctrl+N", pygame.K_n, ctrl=True),
+            _pad(pygame.CONTROLLER_BUTTON_Y, "add_player"),
+        ),
         Entry(
             "Esc",
             N_("Back"),
@@ -245,6 +279,10 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "↑ / ↓",
             N_("Scroll"),
             (*_keys("down", "↓", pygame.K_DOWN), *_keys("up", "↑", pygame.K_UP)),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_DPAD_DOWN, "down"),
+                (pygame.CONTROLLER_BUTTON_DPAD_UP, "up"),
+            ),
         ),
         Entry(
             "PgUp / PgDn / Space",
@@ -253,11 +291,16 @@ SCENES: dict[str, tuple[Entry, ...]] = {
                 *_keys("page_down", "PgDn", pygame.K_PAGEDOWN, pygame.K_SPACE),
                 *_keys("page_up", "PgUp", pygame.K_PAGEUP),
             ),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "page_down"),
+                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "page_up"),
+            ),
         ),
         Entry(
             "Home / End",
             N_("First / last"),
             (*_keys("first", "Home", pygame.K_HOME), *_keys("last", "End", pygame.K_END)),
+            _pads((TRIGGER_LEFT, "first"), (TRIGGER_RIGHT, "last")),
         ),
         Entry(
             "Esc",
@@ -274,7 +317,12 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             _pad(pygame.CONTROLLER_BUTTON_B, "resume"),
         ),
         Entry("G", N_("Settings"), _keys("settings", "G", pygame.K_g)),
-        Entry("F1", N_("Keys and help"), _keys("help", "F1", pygame.K_F1)),
+        Entry(
+            "F1",
+            N_("Keys and help"),
+            _keys("help", "F1", pygame.K_F1),
+            _pad(pygame.CONTROLLER_BUTTON_BACK, "help"),
+        ),
         Entry("E", N_("End the night (summary)"), _keys("end", "E", pygame.K_e)),
         Entry("L", N_("Leave to the title (Continue resumes)"), _keys("leave", "L", pygame.K_l)),
     ),
@@ -284,6 +332,10 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "- / +",
             N_("Text smaller / larger"),
             (*_keys("text_smaller", "-", *_SMALLER), *_keys("text_larger", "+", *_LARGER)),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "text_smaller"),
+                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "text_larger"),
+            ),
         ),
         Entry("M", N_("Reduce motion on / off"), _keys("reduce_motion", "M", pygame.K_m)),
         Entry("S", N_("Sound on / off"), _keys("sound", "S", pygame.K_s)),
@@ -300,16 +352,25 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "↑ / ↓",
             N_("Previous / next deck"),
             (*_keys("deck_prev", "↑", pygame.K_UP), *_keys("deck_next", "↓", pygame.K_DOWN)),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_DPAD_UP, "deck_prev"),
+                (pygame.CONTROLLER_BUTTON_DPAD_DOWN, "deck_next"),
+            ),
         ),
         Entry(
             "← / →",
             N_("Previous / next card"),
             (*_keys("card_prev", "←", pygame.K_LEFT), *_keys("card_next", "→", pygame.K_RIGHT)),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_DPAD_LEFT, "card_prev"),
+                (pygame.CONTROLLER_BUTTON_DPAD_RIGHT, "card_next"),
+            ),
         ),
         Entry(
             "Home / End",
             N_("First / last card"),
             (*_keys("card_first", "Home", pygame.K_HOME), *_keys("card_last", "End", pygame.K_END)),
+            _pads((TRIGGER_LEFT, "card_first"), (TRIGGER_RIGHT, "card_last")),
         ),
         Entry(
             "PgUp / PgDn or 1-9",
@@ -318,6 +379,10 @@ SCENES: dict[str, tuple[Entry, ...]] = {
                 *_keys("level_prev", "PgUp", pygame.K_PAGEUP),
                 *_keys("level_next", "PgDn", pygame.K_PAGEDOWN),
                 *(Key(getattr(pygame, f"K_{n}"), "level", str(n), arg=n) for n in range(1, 10)),
+            ),
+            _pads(
+                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "level_prev"),
+                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "level_next"),
             ),
         ),
         Entry("T", N_("Theme"), _keys("theme", "T", pygame.K_t)),
@@ -328,8 +393,18 @@ SCENES: dict[str, tuple[Entry, ...]] = {
         ),
         Entry("N", N_("Names in the placeholders"), _keys("names", "N", pygame.K_n)),
         Entry("P", N_("Table shape or printed card"), _keys("shape", "P", pygame.K_p)),
-        Entry("C", N_("Closing cards"), _keys("closing", "C", pygame.K_c)),
-        Entry("R", N_("Reload"), _keys("reload", "R", pygame.K_r)),
+        Entry(
+            "C",
+            N_("Closing cards"),
+            _keys("closing", "C", pygame.K_c),
+            _pad(pygame.CONTROLLER_BUTTON_X, "closing"),
+        ),
+        Entry(
+            "R",
+            N_("Reload"),
+            _keys("reload", "R", pygame.K_r),
+            _pad(pygame.CONTROLLER_BUTTON_Y, "reload"),
+        ),
     ),
 }
 """Every scene's bindings. A scene not listed here takes only Tab, Enter and the window keys."""

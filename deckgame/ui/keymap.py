@@ -14,11 +14,18 @@ Command(name='pick', arg=1)
 ('1', 'X', 'Enter')
 >>> pad_binding_for(pygame.CONTROLLER_BUTTON_B, "deeper")
 Command(name='not_yet', arg=None)
+
+The hints follow the device used last (:func:`use_device`): once a controller was pressed
+they show its buttons, after a key press the keys again.
+
+>>> use_device("pad"), hint("undo"), hint("skip"), use_device("keys"), hint("undo")
+(True, 'LB', '', True, 'U')
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 import pygame
 
@@ -29,6 +36,8 @@ from deckgame.ui.bindings import (
     SCENES,
     SEAT_DIGITS,
     TABLE,
+    TRIGGER_LEFT,
+    TRIGGER_RIGHT,
     Command,
     Entry,
     Key,
@@ -48,12 +57,18 @@ __all__ = [
     "Pad",
     "binding_for",
     "command_for",
+    "device",
     "help_rows",
     "hint",
+    "key_event_for",
     "labels",
     "markdown_table",
     "pad_binding_for",
+    "pad_hint",
+    "use_device",
 ]
+
+Device = Literal["keys", "pad"]
 
 
 def _tables() -> Iterator[tuple[str, Key]]:
@@ -74,8 +89,29 @@ _BY_PAD: dict[tuple[str, int], Command] = {
     for entry in entries
     for pad in entry.pads
 }
+_KEYS_FOR: dict[tuple[str, Command], Key] = {}
+for _scene, _key in _tables():
+    _KEYS_FOR.setdefault((_scene, _key.sends), _key)
 # Buttons named for what they do where the key sends the phase's primary command.
 _HINTS["table", "done", None] = _HINTS["table", "next", None] = _HINTS["table", "primary", None]
+
+
+class _Last:
+    """The device a player used last: the hints show its buttons (one place keeps it)."""
+
+    device: Device = "keys"
+
+
+def use_device(used: Device) -> bool:
+    """Note that ``used`` was pressed; True when that changes what the hints show."""
+    changed = _Last.device != used
+    _Last.device = used
+    return changed
+
+
+def device() -> Device:
+    """The device used last: ``"keys"`` (also the start) or ``"pad"``."""
+    return _Last.device
 
 
 def binding_for(event: pygame.event.Event, scene: str = "table") -> Command | None:
@@ -102,10 +138,40 @@ def command_for(event: pygame.event.Event, scene: str = "table") -> str | None:
 
 def hint(command: str | Command, *, scene: str = "table") -> str:
     """The key printed on a button that sends ``command`` ("" when no key does); a plain
-    name stands for the command without an argument."""
+    name stands for the command without an argument. Once a controller was used last, its
+    button instead (:func:`pad_hint`)."""
     if isinstance(command, str):
         command = Command(command)
+    if _Last.device == "pad":
+        return pad_hint(command, scene=scene)
     return _HINTS.get((scene, command.name, command.arg), "")
+
+
+def pad_hint(command: str | Command, *, scene: str = "table") -> str:
+    """The controller button that sends ``command`` in ``scene``, by its usual name, or ""
+    (such a button is pressed with A once the D-pad has moved the focus onto it)."""
+    if isinstance(command, str):
+        command = Command(command)
+    if scene == "table" and command in (Command("done"), Command("next")):
+        command = Command("primary")
+    for entry in SCENES.get(scene, ()):
+        for pad in entry.pads:
+            if (pad.command, pad.arg) == (command.name, command.arg):
+                return PAD_NAMES[pad.button]
+    return ""
+
+
+def key_event_for(command: Command, scene: str = "table") -> pygame.event.Event | None:
+    """A KEYDOWN of the key that sends ``command`` in ``scene`` (None when no key does):
+    what a controller button hands on, so a scene hears one command however it came. The
+    event carries ``pad=True`` (it does not switch the hints back to keys)."""
+    key = _KEYS_FOR.get((scene, command))
+    if key is None:
+        return None
+    mod = pygame.KMOD_LCTRL if key.ctrl else pygame.KMOD_NONE
+    return pygame.event.Event(
+        pygame.KEYDOWN, key=key.code, mod=mod, unicode="", scancode=0, pad=True
+    )
 
 
 def help_rows(scene: str = "table") -> list[tuple[str, str]]:
@@ -120,6 +186,14 @@ def labels(scene: str = "table") -> list[str]:
 
 
 PAD_NAMES: dict[int, str] = {
+    pygame.CONTROLLER_BUTTON_DPAD_UP: "D-pad ↑",
+    pygame.CONTROLLER_BUTTON_DPAD_DOWN: "D-pad ↓",
+    pygame.CONTROLLER_BUTTON_DPAD_LEFT: "D-pad ←",
+    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "D-pad →",
+    pygame.CONTROLLER_BUTTON_LEFTSTICK: "L3",
+    pygame.CONTROLLER_BUTTON_RIGHTSTICK: "R3",
+    TRIGGER_LEFT: "LT",
+    TRIGGER_RIGHT: "RT",
     pygame.CONTROLLER_BUTTON_A: "A",
     pygame.CONTROLLER_BUTTON_B: "B",
     pygame.CONTROLLER_BUTTON_X: "X",

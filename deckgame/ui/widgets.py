@@ -301,11 +301,41 @@ class FocusOrder:
         else:
             self.index = (self.index + step) % len(self.widgets)
 
+    def toward(self, dx: int, dy: int) -> None:
+        """Move to the nearest widget on screen in the direction (dx, dy), as a D-pad does;
+        with none that way, to the next (right, down) or previous (left, up) in Tab order.
+        With nothing focused yet, the first widget takes the focus."""
+        current = self.current
+        if current is None:
+            self.move(1)
+            return
+        here = current.rect.center
+        best: tuple[bool, int, int] | None = None
+        for index, widget in enumerate(self.widgets):
+            ahead, aside = _offset(here, widget.rect.center, dx, dy)
+            if widget is current or ahead <= 0:
+                continue
+            # Within 45 degrees of the way pressed first, then the nearest, sideways counting
+            # thrice: along a row → goes to its neighbour, not to the row below.
+            score = (aside > ahead, ahead + 3 * aside, index)
+            if best is None or score < best:
+                best = score
+        if best is not None:
+            self.index = best[2]
+        else:
+            self.move(1 if dx + dy > 0 else -1)
+
     def handle_tab(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
             self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
             return True
         return False
+
+
+def _offset(here: tuple[int, int], there: tuple[int, int], dx: int, dy: int) -> tuple[int, int]:
+    """How far ``there`` lies from ``here`` along the direction (dx, dy), and across it."""
+    ax, ay = there[0] - here[0], there[1] - here[1]
+    return ax * dx + ay * dy, abs(ax * dy - ay * dx)
 
 
 def pointer_pos(event: pygame.event.Event, size: tuple[int, int]) -> tuple[int, int] | None:

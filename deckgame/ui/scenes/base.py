@@ -4,16 +4,22 @@
 animations; ``draw`` only reads state and paints, so a frame can be redrawn any time.
 
 A button and a key reach a scene the same way: as a :class:`~deckgame.ui.bindings.Command`
-given to :meth:`Scene.on_command`.
+given to :meth:`Scene.on_command`. A game controller's press comes to :meth:`Scene.on_pad`,
+which moves the focus (D-pad, left stick), presses the focused button (A) or hands the
+scene the key press of the command its button is bound to, so the scene hears one command
+however it came.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.ui import keymap
 from deckgame.ui.bindings import Command
+from deckgame.ui.input.controller import DPAD_STEPS, PadInput
 from deckgame.ui.look import Look
 from deckgame.ui.widgets import Button, Focusable, FocusOrder, TextInput, focus_ring, pointer_pos
 
@@ -73,6 +79,37 @@ class Scene:
             current = self.focus.current
             if isinstance(current, TextInput):
                 current.handle(event)
+
+    def on_pad(self, pad: PadInput) -> None:
+        """A controller's press or stick push: the D-pad (unless the scene binds it) and the
+        stick move the focus; A presses the focused button; any other button sends the key
+        press of its command in this scene; Back, where nothing else is bound to it, opens
+        or closes the help as F1 does."""
+        if pad.move is not None:
+            self.focus.toward(*pad.move)
+            return
+        button = pad.button
+        current = self.focus.current
+        if button == pygame.CONTROLLER_BUTTON_A and isinstance(current, Button):
+            self.activate(current)
+            return
+        command = None if button is None else keymap.pad_binding_for(button, self.bindings)
+        if command is None and button in DPAD_STEPS:
+            self.focus.toward(*DPAD_STEPS[button])
+            return
+        if command is None and button == pygame.CONTROLLER_BUTTON_BACK:
+            command = Command("help")
+            event = keymap.key_event_for(command, "table")  # F1, whichever scene is on top
+        else:
+            event = None if command is None else keymap.key_event_for(command, self.bindings)
+        if event is not None:
+            self.app.dispatch(event)
+
+    @property
+    def bindings(self) -> str:
+        """The scene's name in the keymap: its module's ``SCENE``, or the module's name."""
+        module = type(self).__module__
+        return str(getattr(sys.modules[module], "SCENE", module.rpartition(".")[2]))
 
     def update(self, dt: float) -> None:
         """Advance animations by ``dt`` seconds."""

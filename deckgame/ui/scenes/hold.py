@@ -15,6 +15,7 @@ from deckgame.engine import Resume
 from deckgame.i18n import _
 from deckgame.ui import speech
 from deckgame.ui.assets import Face
+from deckgame.ui.input.controller import PadInput
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop
 
@@ -68,8 +69,14 @@ class HoldScene(Scene):
         speech.reader().pause()  # a card being read falls silent with the rest
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if not resumes(event):
-            return
+        if resumes(event):
+            self.resume()
+
+    def on_pad(self, pad: PadInput) -> None:
+        if pad.button is not None:  # any controller button; a drifting stick is no press
+            self.resume()
+
+    def resume(self) -> None:
         session = self.table.session
         if session.game.held:
             session.apply(Resume(self.table.clock()))

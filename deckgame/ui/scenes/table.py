@@ -31,10 +31,12 @@ from deckgame.ui.app import monotonic
 from deckgame.ui.bindings import Command
 from deckgame.ui.cache import ImageCache
 from deckgame.ui.cards import CardView, card_view, render_card
+from deckgame.ui.input.controller import PadInput
 from deckgame.ui.scenes import table_draw, table_speech, table_words
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.table_actions import action_for
 from deckgame.ui.scenes.table_layout import lay_out
+from deckgame.ui.scenes.table_pad import seat_pad
 from deckgame.ui.session import Session
 from deckgame.ui.widgets import Button
 
@@ -53,6 +55,7 @@ class TableScene(Scene):
         self.session = session
         self.clock = clock
         self.prompt: str | None = None  # "warmth" or "away": the table waits for a seat
+        self.seat_cursor: int | None = None  # the seat a controller's D-pad points at then
         self._cued: str | None = None  # the card whose timer end was announced
         self._round_done: list[bool] = list(session.game.state.round_done)
         self.anim = 1.0
@@ -278,6 +281,9 @@ class TableScene(Scene):
             self.say(_("With two players here, {other} is always the other one"))
             return
         self.on_command(bound)  # as its button would: a pick with its number
+
+    def on_pad(self, pad: PadInput) -> None:
+        seat_pad(self, pad, super().on_pad)  # while asking for a seat, the D-pad picks one
 
     def on_pointer(self, pos: tuple[int, int]) -> None:
         # Tapping a seat: away or back after A; after a card is done, that player's warmth.

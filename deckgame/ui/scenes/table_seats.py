@@ -19,6 +19,7 @@ from deckgame.ui.icons import icon
 from deckgame.ui.look import Look, rounded_rect
 from deckgame.ui.runs import sentence_direction
 from deckgame.ui.theme import RGB, mix
+from deckgame.ui.widgets import focus_ring
 
 if TYPE_CHECKING:
     from deckgame.ui.scenes.table import TableScene
@@ -88,6 +89,8 @@ def draw_seats(surface: pygame.Surface, scene: TableScene) -> None:
         )
         if asked:
             pygame.draw.rect(surface, t.focus, rect, m.focus_width, border_radius=m.radius)
+        if scene.prompt is not None and seat == scene.seat_cursor:
+            focus_ring(surface, look, rect)  # where a controller's D-pad points
         _draw_chip(surface, look, _chip(scene, seat, rect, active, fg))
 
 
