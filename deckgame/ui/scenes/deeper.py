@@ -152,13 +152,21 @@ class DeeperScene(Scene):
             self._read_once = True
             self.read(pressed=False)
 
-    def read(self, *, pressed: bool) -> None:
-        """R: the question read aloud (again: stop); a problem shows on the table below."""
+    def question_words(self) -> str:
+        """The question, its explanation and who answers now, as one text."""
         title, body = self._texts()
         words = " ".join((title, body))
         voter = self.session.game.voter
         if voter is not None:
             words += " " + _(ASK).format(name=self.session.game.players[voter])
+        return words
+
+    def accessible_text(self) -> list[str]:
+        return [self.question_words()]
+
+    def read(self, *, pressed: bool) -> None:
+        """R: the question read aloud (again: stop); a problem shows on the table below."""
+        words = self.question_words()
         problem = table_speech.read_question(self.app, words, pressed=pressed)
         below = self.app.stack[-2] if len(self.app.stack) > 1 else None
         say = getattr(below, "say", None)

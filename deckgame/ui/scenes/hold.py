@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.engine import Resume
-from deckgame.i18n import _
+from deckgame.i18n import N_, _
 from deckgame.ui import speech
 from deckgame.ui.assets import Face
 from deckgame.ui.input.controller import PadInput
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from deckgame.ui.scenes.table import TableScene
 
 TEXT_W = 760  # design pixels: the explanation's lines at most
+BODY = N_("Take all the time you need. The card is hidden, timers are stopped and nothing counts.")
 
 # Keys that only modify others, or belong to the system: pressed alone they do not resume.
 _NOT_A_PRESS = frozenset(
@@ -84,6 +85,9 @@ class HoldScene(Scene):
         if self.app.top is self:
             self.app.pop()
 
+    def accessible_text(self) -> list[str]:
+        return [" ".join((_("On hold"), _(BODY), _("Press any key or tap to come back")))]
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
         m = self.look.metrics
@@ -91,10 +95,7 @@ class HoldScene(Scene):
         w, h = self.size
         title = self.look.text.render(_("On hold"), m.heading, t.text, face=Face.BOLD)
         body = self.look.text.render(
-            _(
-                "Take all the time you need. The card is hidden, timers are stopped and"
-                " nothing counts."
-            ),
+            _(BODY),
             m.body,
             t.text_muted,
             wrap=min(w - 2 * m.margin, m.px(TEXT_W)),

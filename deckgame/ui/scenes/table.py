@@ -149,6 +149,11 @@ class TableScene(Scene):
         card = self.session.game.state.card
         return card is not None and card in self.session.game.state.starred
 
+    def accessible_text(self) -> list[str]:
+        """What a screen reader hears of the table besides its buttons: the card (or the
+        two offered), then the status line or the latest news."""
+        return [table_speech.card_text(self)[0], self.toast or self.status_text()]
+
     def status_text(self) -> str:
         """The status line's words for now."""
         return table_words.status_text(self.session.game, self.prompt)
