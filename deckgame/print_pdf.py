@@ -56,10 +56,43 @@ class Canvas:
         self.fitter = Fitter(self._measure)
         self._icons = icons
         self._icon_names: dict[tuple[str, RGB], str] = {}
+        self._ink: dict[tuple[str, bool], tuple[float, float]] = {}
 
     def _measure(self, text: str, bold: bool) -> float:
         self.pdf.set_font(FAMILY, "B" if bold else "", 1)
         return float(self.pdf.get_string_width(text))
+
+    def ink(self, text: str, bold: bool = False) -> tuple[float, float]:
+        """How far ``text``'s glyphs reach above and below the baseline, in em: each
+        character in the font that draws it (the bundled face, else the first fallback
+        that has it). Arabic reaches much lower than the Latin face the line height is
+        taken from; what is drawn next to it must leave that room."""
+        top = bottom = 0.0
+        for ch in set(text):
+            key = (ch, bold)
+            found = self._ink.get(key)
+            if found is None:
+                found = self._ink[key] = self._glyph_ink(ord(ch), bold)
+            top, bottom = max(top, found[0]), max(bottom, found[1])
+        return top, bottom
+
+    def _glyph_ink(self, code: int, bold: bool) -> tuple[float, float]:
+        fonts = self.pdf.fonts
+        families = [FAMILY, *(f"fb{i}" for i in range(len(fonts)) if f"fb{i}" in fonts)]
+        for family in families:
+            font = fonts.get(family + ("B" if bold else ""), fonts.get(family))
+            tt = getattr(font, "ttfont", None)  # a TTFFont: every font here is one
+            name = getattr(font, "cmap", {}).get(code)
+            if tt is None or name is None:
+                continue
+            em = float(tt["head"].unitsPerEm)
+            if "glyf" in tt:
+                glyph = tt["glyf"][name]
+                low, high = getattr(glyph, "yMin", 0), getattr(glyph, "yMax", 0)
+                return high / em, -low / em
+            os2 = tt["OS/2"]  # an outline font without glyf (CFF): its typographic box
+            return os2.sTypoAscender / em, -os2.sTypoDescender / em
+        return 0.0, 0.0
 
     def rect(self, box: Box, colour: RGB, *, radius: float = 0.0) -> None:
         """A filled rectangle, its corners rounded by ``radius``."""

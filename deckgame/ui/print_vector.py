@@ -130,20 +130,25 @@ class Printer:
         )
 
     def _body(self, canvas: Canvas, view: CardView, body: Box, rule: RGB) -> None:
-        """The question a little above centre, its follow-up below under a short rule."""
+        """The question a little above centre, its follow-up below under a short rule,
+        which keeps clear of the question's lowest glyphs and the follow-up's tallest."""
         main, follow = _fit_body(canvas, view, body)
         gap = mm(cv.FOLLOW_GAP)
-        block = main.height + (follow.height + gap if follow is not None else 0.0)
+        below = above = 0.0
+        if follow is not None:
+            below = _overhang(canvas, main, view.text, bold=True)[1]
+            above = _overhang(canvas, follow, view.follow_up or "", bold=False)[0]
+        block = main.height + (follow.height + gap + below + above if follow else 0.0)
         top = body.y + max(0.0, (body.h - block) / 3)  # a little above centre reads calmer
         rtl = direction(view.text) == "rtl"
         align: Align = "R" if rtl else "L"
         canvas.lines(main, body.x, top, body.w, colour=self.theme.text, bold=True, align=align)
         if follow is None:
             return
-        fy = top + main.height + gap
+        ry = top + main.height + below + gap - mm(cv.RULE_RISE)
+        fy = ry + mm(cv.RULE_RISE) + above
         length = mm(cv.RULE_LENGTH)
         x1 = body.right - length if rtl else body.x
-        ry = fy - mm(cv.RULE_RISE)
         canvas.line(x1, ry, x1 + length, ry, rule, mm(cv.RULE_WIDTH))
         canvas.lines(
             follow, body.x, fy, body.w, colour=self.theme.text_muted, bold=False, align=align
@@ -237,6 +242,21 @@ def _band_labels(
     canvas.text(level, left, y, room, size=fitted.size, colour=ink, align="R")
 
 
+# Where a line's baseline sits in its line box (as fpdf2's cell puts it: half the box down,
+# then 0.3 of the text size), and so how much of the box lies above and below it, in em.
+BASELINE_SHIFT = 0.3
+BOX_ABOVE = LEADING / 2 + BASELINE_SHIFT
+BOX_BELOW = LEADING / 2 - BASELINE_SHIFT
+
+
+def _overhang(canvas: Canvas, fitted: Fitted, text: str, *, bold: bool) -> tuple[float, float]:
+    """How far ``text``'s glyphs at ``fitted``'s size reach beyond its first line box's
+    top and its last one's bottom, in mm (0 when they stay inside, as Latin does)."""
+    top, bottom = canvas.ink(text, bold)
+    size = fitted.size / PT_PER_MM
+    return max(0.0, top - BOX_ABOVE) * size, max(0.0, bottom - BOX_BELOW) * size
+
+
 def _fit_body(canvas: Canvas, view: CardView, body: Box) -> tuple[Fitted, Fitted | None]:
     """The question as large as fits the body, its follow-up second to it (as
     ``ui/cards.py`` fits them): neither smaller than the labels unless a designer wrote a
@@ -253,6 +273,10 @@ def _fit_body(canvas: Canvas, view: CardView, body: Box) -> tuple[Fitted, Fitted
         return fit(view.text, (body.w, room), size=main_size, floor=small, bold=True)
 
     gap = mm(cv.FOLLOW_GAP)
+    if follow is not None:  # room for glyphs beyond the line boxes, at the largest size
+        largest = Fitted((), main_size, 0.0, 0.0)
+        gap += _overhang(canvas, largest, view.text, bold=True)[1]
+        gap += _overhang(canvas, follow, view.follow_up or "", bold=False)[0]
     main = fit_main(body.h - (follow.height + gap if follow is not None else 0.0))
     cap = max(small, main.size * cv.FOLLOW_UP_RATIO)
     if follow is not None and follow.size > cap:

@@ -15,7 +15,7 @@ import pygame
 from deckgame.decklist import problem_line
 from deckgame.i18n import N_, _, ngettext
 from deckgame.model import Card, card_level_names
-from deckgame.printing import CARD_H, CARD_W, PRINT_OTHER, PRINT_PLAYER
+from deckgame.printing import CARD_H, CARD_W
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
 from deckgame.ui.look import rounded_rect, shadow
@@ -127,8 +127,8 @@ def info_lines(scene: WorkshopScene, card: Card | None) -> list[tuple[str, RGB]]
     if scene.entry is not None and card is not None:
         parts.append((_about(scene, card), t.text))
     player, other = SAMPLE_NAMES[scene.names]
-    if scene.printed:
-        player, other = PRINT_PLAYER, PRINT_OTHER
+    if scene.printed:  # `deckgame print` leaves a line to write a name on
+        player = other = _("a blank line")
     shape = _("printed shape") if scene.printed else _("table shape")
     trying = [
         _("Theme {name}").format(name=THEMES[scene.theme_name].label),
