@@ -158,7 +158,9 @@ def deckgame_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "deckgame"]
 
 
-def run(argv: list[str], env: dict[str, str], *, timeout: float = 120) -> tuple[float, dict]:
+def run(
+    argv: list[str], env: dict[str, str], *, timeout: float = 120
+) -> tuple[float, dict[str, list[str]]]:
     """Start ``argv``; returns the seconds from start to exit and its reported lines
     (``KEY`` -> the values after it, with ``at`` the seconds from start to that line)."""
     start_wall, start = time.time(), time.perf_counter()
