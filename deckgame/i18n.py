@@ -105,8 +105,9 @@ def language_code(value: str | None) -> str | None:
     return code
 
 
-def available_languages(locale_dir: Path = LOCALE_DIR) -> tuple[str, ...]:
+def available_languages(locale_dir: Path | None = None) -> tuple[str, ...]:
     """English, then every language with a catalogue (``.po`` or ``.mo``), in name order."""
+    locale_dir = LOCALE_DIR if locale_dir is None else locale_dir
     found = {
         p.parent.parent.name
         for pattern in (f"*/LC_MESSAGES/{DOMAIN}.po", f"*/LC_MESSAGES/{DOMAIN}.mo")
@@ -171,12 +172,12 @@ def choose_language(
 # Catalogues ----------------------------------------------------------------------------------
 
 
-def load_catalogue(code: str, locale_dir: Path = LOCALE_DIR) -> gettext.GNUTranslations | None:
+def load_catalogue(code: str, locale_dir: Path | None = None) -> gettext.GNUTranslations | None:
     """The catalogue of ``code``: its ``.mo`` (when not older than its ``.po``), else its
     ``.po`` compiled in memory; None for English, or when there is none (English then)."""
     if code == ENGLISH:
         return None
-    folder = locale_dir / code / "LC_MESSAGES"
+    folder = (LOCALE_DIR if locale_dir is None else locale_dir) / code / "LC_MESSAGES"
     mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
     try:
         if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
@@ -192,7 +193,7 @@ def load_catalogue(code: str, locale_dir: Path = LOCALE_DIR) -> gettext.GNUTrans
     return None
 
 
-def use_language(code: str, locale_dir: Path = LOCALE_DIR) -> str:
+def use_language(code: str, locale_dir: Path | None = None) -> str:
     """Speak ``code`` from now on (English when it has no catalogue); the code in use."""
     global _language
     catalogue = load_catalogue(code, locale_dir)

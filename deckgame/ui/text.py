@@ -67,6 +67,9 @@ class TextBook(TextRenderer):
         )
         if self.log is not None:
             self.log.sizes.append((current, text))
+            self.log.handed(text, text, surface)
+            if surface.get_height() > box[1]:
+                self.log.overflows.append((text, surface.get_height(), box[1]))
         return surface, current
 
     def _fit(
@@ -146,9 +149,11 @@ class TextBook(TextRenderer):
         one because fewer English letters are left."""
         paragraph = reading_direction(text, direction)
         shown, current = self._shorten(text, size, max_width, face, min_size, paragraph)
+        surface = self._render(shown, current, colour, face, direction=paragraph)
         if self.log is not None:
             self.log.sizes.append((current, shown))
-        return self._render(shown, current, colour, face, direction=paragraph)
+            self.log.handed(text, shown, surface)
+        return surface
 
     def join_lines(
         self,
@@ -283,6 +288,7 @@ class TextBook(TextRenderer):
         if whole is not None:
             if self.log is not None:
                 self.log.sizes.append((size, text))
+                self.log.handed(text, text, whole)
             return whole
         words = text.split(" ")
         # The most words that still fit with the ellipsis: a binary search, a few renders.
@@ -296,6 +302,8 @@ class TextBook(TextRenderer):
         if low == 0:  # one long word: cut it by letters on a single line
             return self.line(text, size, colour, width, face=face, direction=paragraph)
         shown = " ".join(words[:low]).rstrip(",;:.") + "…"
+        surface = self._render(shown, size, colour, face, width, align, paragraph)
         if self.log is not None:
             self.log.sizes.append((size, shown))
-        return self._render(shown, size, colour, face, width, align, paragraph)
+            self.log.handed(text, shown, surface)
+        return surface

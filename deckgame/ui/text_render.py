@@ -54,6 +54,19 @@ class TextLog:
 
     sizes: list[tuple[int, str]] = field(default_factory=list)  # (px, text) per surface
     lines: list[tuple[Direction, list[DrawnRun]]] = field(default_factory=list)  # mixed lines
+    # What each surface handed out was asked to show (before any shortening), by its id,
+    # with the surface kept so the id stays its own: a test finds a blitted text's words.
+    surfaces: dict[int, tuple[pygame.Surface, str]] = field(default_factory=dict)
+    cuts: list[tuple[str, str]] = field(default_factory=list)  # (asked, shown with "…")
+    # A text fitted to a box it does not fit even at the smallest size: (text, height, room).
+    overflows: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def handed(self, asked: str, shown: str, surface: pygame.Surface) -> pygame.Surface:
+        """Notes a surface handed out for ``asked`` (shown as ``shown``); gives it back."""
+        self.surfaces[id(surface)] = (surface, asked)
+        if shown != asked:
+            self.cuts.append((asked, shown))
+        return surface
 
     def smallest(self) -> tuple[int, str]:
         """The smallest size handed out, with a text drawn at it."""
@@ -119,9 +132,11 @@ class TextRenderer(FontShelf):
         ``direction`` is the paragraph's reading direction when the caller knows it (a
         sentence of the game's own around a player's name reads in the game's language);
         left out, it is guessed from the letters of ``text``."""
+        surface = self._render(text, size, colour, face, wrap, align, direction)
         if self.log is not None:
             self.log.sizes.append((size, text))
-        return self._render(text, size, colour, face, wrap, align, direction)
+            self.log.handed(text, text, surface)
+        return surface
 
     def _render(
         self,

@@ -36,41 +36,33 @@ class SettingsScene(Scene):
         self.panel.center = (w // 2, h // 2)
         x = self.panel.x + m.margin
         inner_w = self.panel.width - 2 * m.margin
-        bh = m.button_height
+        label_h = round(m.body * 1.5)
         self.top = self.panel.y + m.margin + round(m.heading * 1.5)
-        y = self.top + round(m.body * 1.5)
         least, most = TEXT_SCALES[0], TEXT_SCALES[-1]
         smaller = Button("text_smaller", _("Smaller"), _key("text_smaller"))
         smaller.enabled = s.text_scale > least
         larger = Button("text_larger", _("Larger"), _key("text_larger"))
         larger.enabled = s.text_scale < most
-        half = (inner_w - m.gap) // 2
-        smaller.rect = pygame.Rect(x, y, half, bh)
-        larger.rect = pygame.Rect(x + half + m.gap, y, half, bh)
-        y += bh + m.gap * 2 + round(m.body * 1.5)
-        third = (inner_w - 2 * m.gap) // 3
-        themes: list[Button] = []
-        for i, name in enumerate(THEME_NAMES):
-            tog = Toggle("theme", THEMES[name].label, on=s.theme == name, arg=name)
-            tog.rect = pygame.Rect(x + i * (third + m.gap), y, third, bh)
-            themes.append(tog)
-        self.theme_y = y - round(m.body * 1.5)
-        y += bh + m.gap * 2 + round(m.body * 1.5)
-        self.language_y = y - round(m.body * 1.5)
-        languages = self._language_row(x, y, inner_w)
-        y += bh + m.gap * 2
+        y = self._rows([smaller, larger], x, self.top + label_h, inner_w) + m.gap
+        themes: list[Button] = [
+            Toggle("theme", THEMES[name].label, on=s.theme == name, arg=name)
+            for name in THEME_NAMES
+        ]
+        self.theme_y = y
+        y = self._rows(themes, x, y + label_h, inner_w) + m.gap
+        self.language_y = y
+        languages = self._language_row()
+        y = self._rows(languages, x, y + label_h, inner_w) + m.gap
         motion = Toggle("reduce_motion", _("Reduce motion"), _key("reduce_motion"))
         motion.on = s.reduce_motion
-        motion.rect = pygame.Rect(x, y, half, bh)
         full = Toggle("fullscreen", _("Fullscreen"), keymap.hint("fullscreen"), on=s.fullscreen)
-        full.rect = pygame.Rect(x + half + m.gap, y, half, bh)
-        y += bh + m.gap
         chime = Toggle("sound", _("Sound (timer chime)"), _key("sound"), on=s.sound)
-        chime.rect = pygame.Rect(x, y, half, bh)
+        y = self._rows([motion, full, chime], x, y, inner_w, most=2)
         back = Button("back", _("Back"), _key("back"), style="primary")
-        back.rect = pygame.Rect(0, 0, m.px(BACK_WIDTH), bh)
+        back.rect = pygame.Rect(0, 0, max(m.px(BACK_WIDTH), back.needed_width(self.look)), 0)
+        back.rect.height = m.button_height
         # The panel is as tall as its content, centred in the window.
-        bottom = y + bh + m.gap * 3 + bh + m.margin
+        bottom = y + m.gap * 2 + m.button_height + m.margin
         self.panel.height = min(h - 2 * m.margin, bottom - self.panel.y)
         back.rect.bottomright = (self.panel.right - m.margin, self.panel.bottom - m.margin)
         dy = (h - self.panel.height) // 2 - self.panel.y
@@ -83,18 +75,37 @@ class SettingsScene(Scene):
         self.language_y += dy
         self.focus.set(list(self.buttons))
 
-    def _language_row(self, x: int, y: int, width: int) -> list[Button]:
-        """One toggle per language there is a catalogue for, each named in itself."""
+    def _rows(self, buttons: list[Button], x: int, y: int, width: int, *, most: int = 3) -> int:
+        """``buttons`` side by side, ``most`` to a row, fewer when a label needs the room
+        (a long language wraps the row instead of cutting its words); the y below them."""
         m = self.look.metrics
-        codes = available_languages()
-        room = (width - (len(codes) - 1) * m.gap) // len(codes)
-        row: list[Button] = []
-        for i, code in enumerate(codes):
-            tog = Toggle("language", LANGUAGE_NAMES.get(code, code), arg=code)
-            tog.on = code == current_language()
-            tog.rect = pygame.Rect(x + i * (room + m.gap), y, room, m.button_height)
-            row.append(tog)
-        return row
+
+        def needed(b: Button) -> int:
+            return (
+                b.natural_width(self.look) if isinstance(b, Toggle) else b.needed_width(self.look)
+            )
+
+        columns = max(1, min(most, len(buttons)))
+        while (
+            columns > 1 and max(map(needed, buttons)) > (width - (columns - 1) * m.gap) // columns
+        ):
+            columns -= 1
+        room = (width - (columns - 1) * m.gap) // columns
+        for i, button in enumerate(buttons):
+            row, column = divmod(i, columns)
+            top = y + row * (m.button_height + m.gap)
+            button.rect = pygame.Rect(x + column * (room + m.gap), top, room, m.button_height)
+        rows = -(-len(buttons) // columns)
+        return y + rows * m.button_height + (rows - 1) * m.gap + m.gap
+
+    def _language_row(self) -> list[Button]:
+        """One toggle per language there is a catalogue for, each named in itself."""
+        return [
+            Toggle(
+                "language", LANGUAGE_NAMES.get(code, code), arg=code, on=code == current_language()
+            )
+            for code in available_languages()
+        ]
 
     def on_key(self, event: pygame.event.Event) -> None:
         command = keymap.binding_for(event, SCENE)
