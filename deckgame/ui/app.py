@@ -16,7 +16,7 @@ import pygame
 from deckgame.ui import display
 from deckgame.ui.context import Context
 from deckgame.ui.input.controller import Controllers, PadInput
-from deckgame.ui.keymap import Device, use_device
+from deckgame.ui.input.device import Device, use_device
 from deckgame.ui.look import Look
 from deckgame.ui.settings import UiSettings
 from deckgame.ui.text import TextBook

@@ -25,7 +25,6 @@ they show its buttons, after a key press the keys again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 
 import pygame
 
@@ -43,6 +42,7 @@ from deckgame.ui.bindings import (
     Key,
     Pad,
 )
+from deckgame.ui.input.device import device, use_device
 
 __all__ = [
     "ENTRIES",
@@ -68,8 +68,6 @@ __all__ = [
     "use_device",
 ]
 
-Device = Literal["keys", "pad"]
-
 
 def _tables() -> Iterator[tuple[str, Key]]:
     for scene, entries in SCENES.items():
@@ -94,24 +92,6 @@ for _scene, _key in _tables():
     _KEYS_FOR.setdefault((_scene, _key.sends), _key)
 # Buttons named for what they do where the key sends the phase's primary command.
 _HINTS["table", "done", None] = _HINTS["table", "next", None] = _HINTS["table", "primary", None]
-
-
-class _Last:
-    """The device a player used last: the hints show its buttons (one place keeps it)."""
-
-    device: Device = "keys"
-
-
-def use_device(used: Device) -> bool:
-    """Note that ``used`` was pressed; True when that changes what the hints show."""
-    changed = _Last.device != used
-    _Last.device = used
-    return changed
-
-
-def device() -> Device:
-    """The device used last: ``"keys"`` (also the start) or ``"pad"``."""
-    return _Last.device
 
 
 def binding_for(event: pygame.event.Event, scene: str = "table") -> Command | None:
@@ -142,7 +122,7 @@ def hint(command: str | Command, *, scene: str = "table") -> str:
     button instead (:func:`pad_hint`)."""
     if isinstance(command, str):
         command = Command(command)
-    if _Last.device == "pad":
+    if device() == "pad":
         return pad_hint(command, scene=scene)
     return _HINTS.get((scene, command.name, command.arg), "")
 

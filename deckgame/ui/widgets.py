@@ -302,26 +302,27 @@ class FocusOrder:
             self.index = (self.index + step) % len(self.widgets)
 
     def toward(self, dx: int, dy: int) -> None:
-        """Move to the nearest widget on screen in the direction (dx, dy), as a D-pad does;
-        with none that way, to the next (right, down) or previous (left, up) in Tab order.
+        """Move to the nearest widget on screen within 45 degrees of the direction (dx, dy),
+        as a D-pad does; with none that way, to the next (right, down) or previous (left,
+        up) in Tab order, so every widget is reached.
         With nothing focused yet, the first widget takes the focus."""
         current = self.current
         if current is None:
             self.move(1)
             return
         here = current.rect.center
-        best: tuple[bool, int, int] | None = None
+        best: tuple[int, int] | None = None
         for index, widget in enumerate(self.widgets):
             ahead, aside = _offset(here, widget.rect.center, dx, dy)
-            if widget is current or ahead <= 0:
-                continue
-            # Within 45 degrees of the way pressed first, then the nearest, sideways counting
-            # thrice: along a row → goes to its neighbour, not to the row below.
-            score = (aside > ahead, ahead + 3 * aside, index)
+            if widget is current or ahead <= 0 or aside > ahead:
+                continue  # only within 45 degrees of the way pressed
+            # The nearest, sideways counting thrice: along a row → goes to its neighbour,
+            # not to the row below.
+            score = (ahead + 3 * aside, index)
             if best is None or score < best:
                 best = score
         if best is not None:
-            self.index = best[2]
+            self.index = best[1]
         else:
             self.move(1 if dx + dy > 0 else -1)
 

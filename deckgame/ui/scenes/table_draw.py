@@ -15,6 +15,7 @@ from deckgame.i18n import _
 from deckgame.model import Card
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
+from deckgame.ui.input.device import device
 from deckgame.ui.look import rounded_rect, shadow
 from deckgame.ui.scenes.common import backdrop
 from deckgame.ui.scenes.table_seats import draw_seats
@@ -203,7 +204,10 @@ def draw_top_bar(surface: pygame.Surface, scene: TableScene) -> None:
     # Right: the round and the key hints; left: the level and the progress, in what the
     # right side leaves (a long "waiting for ..." is shortened, never drawn over them).
     right = text.render(_("Round {n}").format(n=state.round), m.body, t.text, face=Face.BOLD)
-    hint = text.render(_("F1 keys · G settings · Esc menu"), m.small, t.text_muted)
+    keys = _("F1 keys · G settings · Esc menu")
+    if device() == "pad":
+        keys = _("Back: help · LT: menu")
+    hint = text.render(keys, m.small, t.text_muted)
     y = bar.centery + m.body // 2 + m.px(HINT_DROP)
     room_top = bar.width - right.get_width() - m.margin
     room_low = bar.width - hint.get_width() - m.margin

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from deckgame.engine import Event, Phase
 from deckgame.i18n import _
 from deckgame.model import Card, Who
+from deckgame.ui.input.device import device
 
 if TYPE_CHECKING:
     from deckgame.engine import Game
@@ -104,10 +105,17 @@ def progress_text(game: Game) -> str:
 def status_text(game: Game, prompt: str | None) -> str:
     """The status line: what the table waits for now, and what anyone may always do."""
     name = game.active_player
+    pad = device() == "pad"
     if prompt == "away":
+        if pad:
+            return _(
+                "Who steps away, or is back? Choose the seat with the D-pad, then A. B: cancel."
+            )
         return _("Who steps away, or is back? Press the seat number or tap the seat. Esc: cancel.")
     if prompt == "warmth":
         # Who may still give is marked on the seats: the sentence stays short for eight.
+        if pad:
+            return _("Who gives warmth? Choose your seat with the D-pad, then A. B: done.")
         return _("Who gives warmth? Your seat number, or tap your seat. Esc: done.")
     if game.phase is Phase.WAITING:
         return _("Fewer than two players are here. A, then a seat number, when someone is back.")
