@@ -16,11 +16,12 @@ import shutil
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from deckgame.clashes import duplicate_message
+from deckgame.content.deck_file import LoadedDeck
 from deckgame.content.library import DECK_SUFFIXES, Library, load_library, load_paths
 from deckgame.content.problems import Problem
 from deckgame.content.yaml_read import MAX_BYTES
@@ -30,8 +31,10 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "Installed",
     "PackError",
+    "PackInfo",
     "install",
     "pack_folder",
+    "pack_info",
 ]
 
 MAX_MEMBERS = 2_000
@@ -56,6 +59,42 @@ class Installed:
     target: Path
     decks: int
     cards: int
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What a pack (or a group of loose decks) says of itself, as the Decks screen shows
+    an installed one: who wrote it, under which licence, in which languages, how big."""
+
+    decks: int
+    cards: int  # the cards of the decks that loaded, closing cards included
+    authors: tuple[str, ...] = ()
+    licences: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+
+def pack_info(decks: Iterable[LoadedDeck]) -> PackInfo:
+    """The decks' authors, licences and languages (each once, in deck order) and counts.
+
+    >>> from deckgame.content.deck_file import Origin
+    >>> pack_info([LoadedDeck(Path("a.yaml"), Origin.USER, "P", None, (), (), ())])
+    PackInfo(decks=1, cards=0, authors=(), licences=(), languages=())
+    """
+    authors: dict[str, None] = {}
+    licences: dict[str, None] = {}
+    languages: dict[str, None] = {}
+    count = cards = 0
+    for deck in decks:
+        count += 1
+        cards += len(deck.cards) + len(deck.closing)
+        spec = deck.spec
+        if spec is None:
+            continue
+        for found, value in ((authors, spec.author), (licences, spec.license)):
+            if value:
+                found[value] = None
+        languages[spec.language] = None
+    return PackInfo(count, cards, tuple(authors), tuple(licences), tuple(languages))
 
 
 def _is_deck_file(name: str) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from deckgame.content.packs import pack_info
 from deckgame.decklist import Entry, ListRow, deck_statuses, level_count_parts
-from deckgame.i18n import ngettext
+from deckgame.i18n import _, ngettext
 from deckgame.ui.assets import Face
 from deckgame.ui.look import Look, rounded_rect, shadow
 
@@ -70,6 +71,27 @@ def deck_row_text(look: Look, entry: Entry, inside: int) -> tuple[str, list[str]
     return status, text.join_lines(parts, m.small, inside)
 
 
+def group_parts(entries: list[Entry], rows: list[ListRow], heading: int) -> list[str]:
+    """What a group's heading says under it: the pack's (or loose decks') authors,
+    licences, languages and how many decks and cards, from the deck rows that follow."""
+    decks = []
+    for r in rows[heading + 1 :]:
+        if r.index is None:
+            break
+        decks.append(entries[r.index].deck)
+    info = pack_info(decks)
+    parts = []
+    if info.authors:
+        parts.append(_("by {authors}").format(authors=", ".join(info.authors)))
+    if info.licences:
+        parts.append(_("licence {licences}").format(licences=", ".join(info.licences)))
+    if info.languages:
+        parts.append(_("language {tags}").format(tags=", ".join(info.languages)))
+    parts.append(ngettext("{n} deck", "{n} decks", info.decks).format(n=info.decks))
+    parts.append(ngettext("{n} card", "{n} cards", info.cards).format(n=info.cards))
+    return parts
+
+
 def place_list(
     look: Look, entries: list[Entry], rows: list[ListRow], chosen_index: int, panel: pygame.Rect
 ) -> ListLayout:
@@ -79,13 +101,16 @@ def place_list(
     area = panel.inflate(-2 * m.gap, -2 * m.gap)
     inside = area.width - 2 * m.gap  # a deck row's text, between its paddings
     said = [
-        None if r.index is None else deck_row_text(look, entries[r.index], inside) for r in rows
+        ("", look.text.join_lines(group_parts(entries, rows, i), m.small, area.width))
+        if r.index is None
+        else deck_row_text(look, entries[r.index], inside)
+        for i, r in enumerate(rows)
     ]
     heights = [
-        round(m.small * HEADING_ROW)
-        if text is None
+        round(m.small * HEADING_ROW + m.small * DETAIL_LINE * len(text[1]))
+        if r.index is None
         else round(m.body * NAME_LINE + m.small * DETAIL_LINE * len(text[1])) + m.gap
-        for text in said
+        for r, text in zip(rows, said, strict=True)
     ]
     chosen = next((i for i, r in enumerate(rows) if r.index == chosen_index), 0)
     hint = round(m.small * MORE_LINE)
@@ -108,11 +133,7 @@ def place_list(
             below = sum(1 for rest in rows[i:] if rest.index is not None)
             break
         rect = pygame.Rect(area.x, y, area.width, rh)
-        text = said[i]
-        if text is None:
-            placed.append(PlacedRow(rect, r))
-        else:
-            placed.append(PlacedRow(rect, r, text[0], tuple(text[1])))
+        placed.append(PlacedRow(rect, r, said[i][0], tuple(said[i][1])))
         y += rh
     above = sum(1 for r in rows[:first] if r.index is not None)
     return ListLayout(panel, area, tuple(placed), above, below)
@@ -129,10 +150,8 @@ def draw_list(
     shadow(surface, look, layout.panel, m.radius)
     rounded_rect(surface, t.surface, layout.panel, m.radius)
     for placed in layout.rows:
-        rect = placed.rect
         if placed.row.index is None:
-            img = text.line(placed.row.text, m.small, t.text_muted, area.width)
-            surface.blit(img, (area.x, rect.y + (rect.height - img.get_height()) // 2))
+            _draw_heading(surface, look, placed, area.width)
         else:
             ok = entries[placed.row.index].deck.ok
             _draw_deck_row(surface, look, placed, ok, placed.row.index == chosen)
@@ -144,6 +163,20 @@ def draw_list(
         more = ngettext("↑ {n} more above", "↑ {n} more above", layout.above)
         img = text.line(more.format(n=layout.above), m.small, t.text_muted, area.width)
         surface.blit(img, img.get_rect(topright=area.topright))
+
+
+def _draw_heading(surface: pygame.Surface, look: Look, placed: PlacedRow, width: int) -> None:
+    """A group's heading, and under it what its pack says of itself."""
+    t = look.theme
+    m = look.metrics
+    rect = placed.rect
+    img = look.text.line(placed.row.text, m.small, t.text_muted, width, face=Face.BOLD)
+    head = round(m.small * HEADING_ROW)
+    surface.blit(img, (rect.x, rect.y + (head - img.get_height()) // 2))
+    y = rect.y + head - round(m.small * (HEADING_ROW - DETAIL_LINE) / 2)
+    for line in placed.details:
+        surface.blit(look.text.line(line, m.small, t.text_muted, width), (rect.x, y))
+        y += round(m.small * DETAIL_LINE)
 
 
 def _draw_deck_row(
