@@ -17,7 +17,7 @@ the standard library and nothing of deckgame, so the build hook can load it by p
 
 from __future__ import annotations
 
-import ast
+import re
 import struct
 from dataclasses import dataclass, field
 
@@ -77,16 +77,35 @@ class _Builder:
         self.fields, self.last, self.flags, self.obsolete = {}, None, set(), False
 
 
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    '"': '"',
+    "\\": "\\",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
+_ESCAPE = re.compile(r"\\(.)")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _unescape(match: re.Match[str]) -> str:
+    ch = match.group(1)
+    if ch not in _ESCAPES:
+        raise ValueError(f"unknown escape \\{ch}")
+    return _ESCAPES[ch]
+
+
 def _unquote(text: str, number: int) -> str:
-    if not (len(text) >= 2 and text[0] == text[-1] == '"'):
+    if not _QUOTED.fullmatch(text):
         raise PoSyntaxError(f"line {number}: expected a quoted string, got {text!r}")
     try:
-        value = ast.literal_eval(text)
-    except (SyntaxError, ValueError) as error:
-        raise PoSyntaxError(f"line {number}: bad string {text!r}") from error
-    if not isinstance(value, str):
-        raise PoSyntaxError(f"line {number}: bad string {text!r}")
-    return value
+        return _ESCAPE.sub(_unescape, text[1:-1])
+    except ValueError as error:
+        raise PoSyntaxError(f"line {number}: {error} in {text!r}") from None
 
 
 def parse_po(text: str) -> list[PoEntry]:

@@ -49,6 +49,11 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 Key = tuple[str | None, str]  # (context, msgid)
 
 
+def shown(path: Path) -> str:
+    """``path`` as the messages say it: from the checkout's root when inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def po_path(lang: str) -> Path:
     return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -116,7 +121,7 @@ def update(langs: list[str], template: Catalog) -> None:
         catalog.update(template, update_creation_date=False)
         with path.open("wb") as handle:
             write_po(handle, catalog, include_lineno=False, width=96)
-        print(f"updated {path.relative_to(ROOT)}")
+        print(f"updated {shown(path)}")
 
 
 def init(lang: str, template: Catalog) -> None:
@@ -129,7 +134,7 @@ def init(lang: str, template: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalog, include_lineno=False, width=96)
-    print(f"created {path.relative_to(ROOT)}")
+    print(f"created {shown(path)}")
 
 
 def compile_to(out: Path) -> list[Path]:
@@ -148,7 +153,7 @@ def placeholder_problems(catalog: Catalog) -> list[str]:
     """Translations whose ``{placeholders}`` are not those of the English."""
     problems = []
     for m in catalog:
-        if not m.id or not m.string:
+        if not m.id or not m.string or m.fuzzy:  # a fuzzy guess is not used: no check yet
             continue
         ids = [m.id] if isinstance(m.id, str) else list(m.id)
         strings = [m.string] if isinstance(m.string, str) else list(m.string)
@@ -197,12 +202,12 @@ def check() -> int:
     bad = 0
     for path in paths:
         if not path.exists():
-            print(f"{path.relative_to(ROOT)}: missing (run: python scripts/i18n.py extract)")
+            print(f"{shown(path)}: missing (run: python scripts/i18n.py extract)")
             bad += 1
             continue
         problems = catalogue_problems(path, template) + msgfmt_problems(path)
         for problem in problems:
-            print(f"{path.relative_to(ROOT)}: {problem}")
+            print(f"{shown(path)}: {problem}")
         bad += len(problems)
     print(f"{len(paths)} catalogue(s), {len(keys(template))} messages, {bad} problem(s)")
     return 1 if bad else 0
@@ -210,6 +215,9 @@ def check() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/i18n.py", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--locale", type=Path, help="the catalogues' folder (default: deckgame/locale), e.g. a copy"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("extract", help="write deckgame/locale/deckgame.pot from the code")
     up = sub.add_parser("update", help="merge the template into the .po files")
@@ -220,11 +228,15 @@ def main(argv: list[str] | None = None) -> int:
     comp.add_argument("--out", type=Path, default=ROOT / "build" / "locale")
     sub.add_parser("check", help="every catalogue matches the code")
     args = parser.parse_args(argv)
+    if args.locale is not None:
+        global LOCALE, TEMPLATE
+        LOCALE = args.locale.resolve()
+        TEMPLATE = LOCALE / "deckgame.pot"
     if args.command == "extract":
         catalog = extract()
         changed = write_template(catalog)
         state = "written" if changed else "unchanged"
-        print(f"{TEMPLATE.relative_to(ROOT)}: {len(keys(catalog))} messages, {state}")
+        print(f"{shown(TEMPLATE)}: {len(keys(catalog))} messages, {state}")
     elif args.command == "update":
         update(args.langs or languages(), read(TEMPLATE))
     elif args.command == "init":
