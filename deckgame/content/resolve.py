@@ -176,6 +176,7 @@ def level_name(level: int, names: Mapping[int, str] | None = None) -> str:
     if names and level in names and names[level] != DEFAULT_LEVEL_NAMES.get(level):
         return names[level]  # the pack's own name, as it wrote it
     default = DEFAULT_LEVEL_NAMES.get(level)
+    # Translators: a level of intimacy with no name of its own; {n} is its number (1-9).
     return _(default) if default is not None else _("Level {n}").format(n=level)
 
 

@@ -24,6 +24,7 @@ from deckgame.ui.theme import RGB, Theme, TypeStyle
 # The table's single card is about this many times as wide as tall; the workshop's table
 # preview uses the same shape.
 TABLE_RATIO = 1.75
+# Translators: under a card: who answers it; {name} is a player's name.
 WHO_ANSWERS = N_("{name} answers")
 FOLLOW_UP_RATIO = 0.7  # a follow-up's text size at most, as a share of the question's
 

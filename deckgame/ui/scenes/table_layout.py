@@ -30,6 +30,7 @@ STATUS = 1.8  # the status line (body text)
 WIDEST_CARD = 1100  # design pixels: wider, a question's lines get too long to read
 OFFER_SHAPE = 1.45  # an offered card's width to its height at most
 # "Other: {name}" reads in the game's direction, whatever script the name is in.
+# Translators: a button: the player the card is about; {name} is that player's name.
 OTHER_LABEL = N_("Other: {name}")
 
 
@@ -108,6 +109,7 @@ def phase_buttons(scene: TableScene) -> tuple[list[Button], int]:
     game = s.game
     phase = game.phase
     hint = keymap.hint
+    # Translators: buttons (verbs): keep this card among the night's starred ones, or not.
     star = _("Unstar") if scene.starred() else _("Star")
     first: list[Button]
     if phase is Phase.AFTER:
@@ -133,12 +135,14 @@ def phase_buttons(scene: TableScene) -> tuple[list[Button], int]:
             Button("veto", _("X-card"), hint("veto"), style="danger"),
         ]
     if phase is not Phase.WAITING:  # waiting already holds everything
+        # Translators: a button (verb): hide the card and stop timers until a key is pressed.
         first.append(Button("hold", _("Hold"), hint("hold")))
     second = _card_buttons(scene, star) if phase is Phase.CARD else []
     second += [
         Button("away", _("Away / back"), hint("away")),
         Button("undo", _("Undo"), hint("undo"), enabled=s.can(Undo())),
         Button("step_back", _("Step back"), hint("step_back"), enabled=s.can(StepBack())),
+        # Translators: a button (verb): end the session and see its summary.
         Button("end", _("End"), hint("end"), style="quiet"),
     ]
     for b in [*first, *second]:

@@ -47,7 +47,9 @@ def timer_label(game: Game, now: float) -> str:
     if left <= 0:
         return _("Time's up")
     if game.timer_running:
+        # Translators: a button that pauses a challenge's timer; {time} is what is left (0:29).
         return _("Pause {time}").format(time=clock_text(left))
+    # Translators: a button that starts a challenge's timer; {time} is its length (1:00).
     return _("Start timer {time}").format(time=clock_text(left))
 
 
