@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 import pygame
 
-from deckgame.i18n import _
+from deckgame.i18n import N_, _
 from deckgame.ui.bindings import (
     ENTRIES,
     FOCUS_ROW,
@@ -64,6 +64,7 @@ __all__ = [
     "labels",
     "markdown_table",
     "pad_binding_for",
+    "pad_help_rows",
     "pad_hint",
     "use_device",
 ]
@@ -160,10 +161,27 @@ def help_rows(scene: str = "table") -> list[tuple[str, str]]:
     return [*rows, (FOCUS_ROW[0], _(FOCUS_ROW[1]))]
 
 
+def pad_help_rows(scene: str = "table") -> list[tuple[str, str]]:
+    """The help's rows for a controller: the buttons bound in ``scene`` and what they do,
+    then how the focus moves (every other action is a button on screen)."""
+    rows = [
+        (" / ".join(PAD_NAMES[pad.button] for pad in entry.pads), _(entry.what))
+        for entry in SCENES[scene]
+        if entry.pads
+    ]
+    return [*rows, (PAD_FOCUS_ROW[0], _(PAD_FOCUS_ROW[1]))]
+
+
 def labels(scene: str = "table") -> list[str]:
     """The key labels of a scene's table, as GAME.md and the README write them."""
     return [entry.label for entry in SCENES[scene]]
 
+
+PAD_FOCUS_ROW: tuple[str, str] = (
+    "D-pad / stick",
+    N_("Move the focus over the buttons; A presses the focused one"),
+)
+"""The controller help's last row: every button on screen is reached this way."""
 
 PAD_NAMES: dict[int, str] = {
     pygame.CONTROLLER_BUTTON_DPAD_UP: "D-pad ↑",

@@ -1,4 +1,5 @@
-"""F1: the keyboard map of GAME.md over whatever screen is showing."""
+"""F1 (or a controller's Back): the keyboard map of GAME.md over whatever screen is showing,
+or the controller's buttons once a controller was used last."""
 
 from __future__ import annotations
 
@@ -54,11 +55,12 @@ class HelpScene(Scene):
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         top = self.panel.y + m.margin + title.get_height() + m.gap
         bottom = self.buttons[0].rect.top - m.gap
-        rows = len(KEYS)
+        shown = KEYS if keymap.device() == "keys" else tuple(keymap.pad_help_rows())
+        rows = len(shown)
         row_h = max(1, (bottom - top) // rows)
         size = min(m.body, max(SMALLEST, int(row_h * ROW_TEXT)))
         key_w = int(self.panel.width * KEY_SHARE)
-        for i, (key, what) in enumerate(KEYS):
+        for i, (key, what) in enumerate(shown):
             y = top + i * row_h
             k = self.look.text.line(key, size, t.text, key_w - m.gap, face=Face.BOLD)
             d = self.look.text.line(what, size, t.text, self.panel.width - key_w - 2 * m.margin)
