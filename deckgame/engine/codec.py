@@ -64,6 +64,7 @@ CODECS: dict[str, Codec] = {
     "dict[str, int]": Codec(dict, dict),
     "dict[str, None]": Codec(dict, list),  # an ordered set, saved as a list
     "set[str]": Codec(set, sorted),
+    "IdLog": Codec(lambda ids: ids.first(len(ids.order)), sorted),  # a set that keeps its order
     "dict[PileKey, list[str]]": Codec(
         lambda piles: {key: list(pile) for key, pile in piles.items()},
         lambda piles: [[type_, level, list(pile)] for (type_, level), pile in piles.items()],

@@ -297,7 +297,7 @@ def draw(state: State, cards: Mapping[str, Card]) -> str | None:
     if not best:
         return None
     key, top = best[0] if len(best) == 1 else best[_next(state, len(best))]
-    card = piles[key].pop(top)
+    card = state.pile_to_change(key).pop(top)
     mix[key[0]] = fewest + 1
     state.dealt[card] = None
     return card
@@ -307,4 +307,4 @@ def put_under(state: State, card_id: str, cards: Mapping[str, Card]) -> None:
     """Return a shown card to the bottom of its pile (a pass, a skip, an unpicked offer)."""
     card = cards[card_id]
     assert card.level is not None  # only level cards are ever dealt
-    state.piles.setdefault((TYPE_KEY[card.type], card.level), []).insert(0, card_id)
+    state.pile_to_change((TYPE_KEY[card.type], card.level)).insert(0, card_id)

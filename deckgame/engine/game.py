@@ -45,7 +45,7 @@ from deckgame.engine.restore import SAVE_FORMAT as SAVE_FORMAT
 from deckgame.engine.restore import SAVE_VERSION as SAVE_VERSION
 from deckgame.engine.restore import UNDO_DEPTH as UNDO_DEPTH
 from deckgame.engine.saved import SaveError, describe
-from deckgame.engine.state import Phase, Settings, State
+from deckgame.engine.state import Checkpoint, Phase, Settings, State
 from deckgame.engine.summary import Summary, summarize
 from deckgame.kinds import render_text
 
@@ -73,7 +73,7 @@ class Game:
         self.opening_events: list[Event] = []
         # Undo = restore the latest checkpoint and replay the actions after it (all but
         # the last): cheap per action, exact, and bounded by CHECKPOINT_EVERY replays.
-        self._segments: list[tuple[State, list[Action]]] = [(state.copy(), [])]
+        self._segments: list[tuple[Checkpoint, list[Action]]] = [(Checkpoint(state), [])]
         # Why undo can reach no further back (shown when the player tries).
         self._undo_floor = NOTHING_TO_UNDO
 
@@ -336,7 +336,7 @@ class Game:
         effect = rules.checked(self._state, self.cards, action)
         segment = self._segments[-1]
         if len(segment[1]) >= CHECKPOINT_EVERY:
-            segment = (self._state.copy(), [])
+            segment = (Checkpoint(self._state), [])
             self._segments.append(segment)
             if len(self._segments) > MAX_CHECKPOINTS:
                 del self._segments[0]
@@ -345,7 +345,7 @@ class Game:
         if isinstance(action, Veto):
             # Safety: an X-card is final. Undo stops here so a removed card never returns to
             # the shared screen, whoever presses U next.
-            self._segments = [(self._state.copy(), [])]
+            self._segments = [(Checkpoint(self._state), [])]
             self._undo_floor = X_CARD_FLOOR
         else:
             segment[1].append(action)
@@ -386,7 +386,7 @@ class Game:
         if not actions and len(self._segments) > 1:
             # As it was before that action: the next one opens a fresh checkpoint.
             self._segments.pop()
-        state = snapshot.copy()
+        state = snapshot.state()
         ignored: list[Event] = []
         for action in actions:
             rules.perform(state, self.cards, action, ignored)

@@ -15,7 +15,7 @@ from deckgame.engine.actions import Action, Undo, Veto, action_from_dict
 from deckgame.engine.errors import Reason
 from deckgame.engine.events import Event
 from deckgame.engine.saved import SaveError, describe, read_choice
-from deckgame.engine.state import Phase, Settings, State
+from deckgame.engine.state import Checkpoint, Phase, Settings, State
 from deckgame.kinds import CardData as Card
 
 SAVE_FORMAT = "deckgame-session"
@@ -36,7 +36,7 @@ FLOORS: Mapping[str, Reason] = {
     NOTHING_TO_UNDO: Reason.NOTHING_TO_UNDO,
     X_CARD_FLOOR: Reason.X_CARD_FLOOR,
 }
-Segments = list[tuple[State, list[Action]]]
+Segments = list[tuple[Checkpoint, list[Action]]]
 """Undo checkpoints: a state and the actions applied since, oldest first."""
 
 
@@ -70,7 +70,7 @@ def _replay(data: dict[Any, Any], cards: Mapping[str, Card], saved: State) -> Se
         if not isinstance(raw, list):
             raise TypeError("undo checkpoint")
         actions = [action_from_dict(item) for item in raw]
-        segments.append((replay.copy(), actions))
+        segments.append((Checkpoint(replay), actions))
         for action in actions:
             if isinstance(action, Veto | Undo):
                 raise ValueError("an X-card or undo is never in the undo history")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from typing import Any
 
 from deckgame.engine.codec import Reader, copied, dump, field_codecs, load, reads
@@ -50,6 +51,32 @@ from deckgame.kinds import MAX_LEVEL, MIN_LEVEL, IntimacyType
 
 PileKey = tuple[str, int]
 """A pile: (intimacy type value, level)."""
+
+
+class IdLog(set[str]):
+    """A set of card ids that also keeps the order they were added in (``order``).
+
+    Play only ever adds to it (:meth:`add`), so a checkpoint shares it and keeps just
+    its length. Saved sorted, as a set.
+    """
+
+    __slots__ = ("order",)
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        order = list(dict.fromkeys(ids))
+        super().__init__(order)
+        self.order: list[str] = order
+
+    def add(self, element: str) -> None:
+        if element not in self:
+            super().add(element)
+            self.order.append(element)
+
+    def first(self, count: int) -> IdLog:
+        """A new log of the first ``count`` ids added."""
+        return IdLog(islice(self.order, count))
+
+
 _TYPES = frozenset(t.value for t in IntimacyType)
 
 
@@ -140,8 +167,15 @@ def _read_pile(value: object, what: str) -> tuple[PileKey, list[str]]:
     return (type_, level), cards
 
 
+class _Sharing:
+    """Not a field (neither saved nor compared): the piles a state still shares with a
+    :class:`Checkpoint`, copied before their first change."""
+
+    _shared: set[PileKey]
+
+
 @dataclass(slots=True)
-class State:
+class State(_Sharing):
     """The live session. Read it freely; change it only through ``Game.apply``.
 
     Seats are 0-based. ``piles`` map (type, level) to card ids, the top of a pile being
@@ -214,9 +248,10 @@ class State:
     dealt: dict[str, None] = field(
         default_factory=dict, metadata=reads(lambda saved, key, _: dict.fromkeys(_ids(saved, key)))
     )
-    # Done or vetoed: never dealt again.
-    gone: set[str] = field(
-        default_factory=set, metadata=reads(lambda saved, key, _: set(_ids(saved, key)))
+    # Done or vetoed: never dealt again. Only ever added to, in order: a checkpoint
+    # shares it (and ``dealt``) up to the length it had.
+    gone: IdLog = field(
+        default_factory=IdLog, metadata=reads(lambda saved, key, _: IdLog(_ids(saved, key)))
     )
     # Per seat: stepped away; away at their turn this round.
     away: list[bool] = field(default_factory=list, metadata=reads(_per_seat_since_v2))
@@ -225,6 +260,7 @@ class State:
     deeper_waiting: bool = field(default=False, metadata=reads(_flag_since_v2))
 
     def __post_init__(self) -> None:
+        self._shared = set()
         count = len(self.settings.players)
         if not self.away:
             self.away = [False] * count
@@ -242,6 +278,17 @@ class State:
     def copy(self) -> State:
         """An independent copy (lists and dicts copied; cards are ids, so this is cheap)."""
         return State(**copied(self, _FIELDS))
+
+    def pile_to_change(self, key: PileKey) -> list[str]:
+        """The pile ``key`` (made if missing) to change in place: a pile still shared with
+        a checkpoint is copied first, once."""
+        pile = self.piles.get(key)
+        if pile is None:
+            pile = self.piles[key] = []
+        elif key in self._shared:
+            pile = self.piles[key] = list(pile)
+            self._shared.discard(key)
+        return pile
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe data; ``State.from_dict(state.to_dict()) == state``."""
@@ -262,6 +309,54 @@ class State:
 
 _FIELDS = field_codecs(State)
 assert _FIELDS[0][0] == "settings"  # read first: the other fields' bounds depend on it
+_LOGS = ("dealt", "gone")  # only ever added to: shared with checkpoints up to a length
+_COPIED = tuple(f for f in _FIELDS if f[0] not in (*_LOGS, "piles"))
+
+
+class Checkpoint:
+    """A state as it was, taken in time independent of the deck's size (undo keeps one
+    every few actions).
+
+    It shares with the live state what did not change: the piles (the live state copies
+    a pile before its first change since, :meth:`State.pile_to_change`) and ``dealt`` and
+    ``gone``, which play only adds to, so a length says where this checkpoint's part of
+    them ends. Everything else is a few values per seat or type, copied.
+
+    >>> state = State(settings=Settings(players=("Ana", "Bo")), seed=1,
+    ...               piles={("emotional", 1): ["a", "b"]}, dealt={"c": None})
+    >>> checkpoint = Checkpoint(state)
+    >>> state.pile_to_change(("emotional", 1)).pop(); state.dealt["b"] = None
+    'b'
+    >>> checkpoint.state().piles, list(checkpoint.state().dealt), list(state.dealt)
+    ({('emotional', 1): ['a', 'b']}, ['c'], ['c', 'b'])
+    """
+
+    __slots__ = ("_lengths", "_piles", "_state")
+
+    def __init__(self, state: State) -> None:
+        self._state = State(
+            **copied(state, _COPIED),
+            piles=dict(state.piles),
+            dealt=state.dealt,
+            gone=state.gone,
+        )
+        self._lengths = (len(state.dealt), len(state.gone))
+        state._shared = set(state.piles)
+
+    def state(self) -> State:
+        """The state as it was: an independent copy to play on."""
+        kept = self._state
+        dealt, gone = self._lengths
+        return State(
+            **copied(kept, _COPIED),
+            piles={key: list(pile) for key, pile in kept.piles.items()},
+            dealt=dict.fromkeys(islice(kept.dealt, dealt)),
+            gone=kept.gone.first(gone),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The state as it was, as :meth:`State.to_dict` writes it."""
+        return self.state().to_dict()
 
 
 def seats_other_than(seat: int, count: int) -> Iterable[int]:
