@@ -42,6 +42,7 @@ from ui_helpers import key, make_app, typed
 
 from deckgame.engine import Phase
 from deckgame.ui import keymap
+from deckgame.ui.bindings import Command
 from deckgame.ui.scenes.deeper import DeeperScene
 from deckgame.ui.scenes.help import HelpScene
 from deckgame.ui.scenes.hold import HoldScene
@@ -53,6 +54,7 @@ from deckgame.ui.scenes.summary import SummaryScene
 from deckgame.ui.scenes.table import TableScene
 from deckgame.ui.scenes.title import TitleScene
 from deckgame.ui.scenes.workshop import WorkshopScene
+from deckgame.ui.widgets import Button
 
 
 @pytest.fixture
@@ -351,3 +353,16 @@ def test_the_help_shows_the_controller_buttons_once_one_was_used(home: Path) -> 
     r.press(BACK)
     assert isinstance(r.app.top, HelpScene) and keymap.device() == "pad"
     r.app.step()  # drawn with the controller's rows
+
+
+def test_two_offered_a_points_at_the_first_pick_then_the_d_pad_and_a_pick(home: Path) -> None:
+    r = rig(home)
+    table = start(r.app, offered=2)
+    offered = list(table.session.game.state.offered)
+    r.press(A)  # nothing focused: the focus goes to the first card's Pick, nothing picked
+    focused = table.focus.current
+    assert isinstance(focused, Button) and focused.command == Command("pick", 0)
+    assert phase(table) is Phase.OFFER and "D-pad" in table.toast
+    r.focus_on("pick", 1)
+    r.press(A)
+    assert phase(table) is Phase.CARD and table.session.game.state.card == offered[1]

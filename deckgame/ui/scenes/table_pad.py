@@ -1,4 +1,4 @@
-"""The table with a game controller: choosing a seat with the D-pad.
+"""The table with a game controller: choosing a seat, or one of two cards, with the D-pad.
 
 After RB (warmth) or the Away button the table asks for a seat; a keyboard answers with the
 seat's number, a controller points at a seat with the D-pad or the left stick (the seat gets
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.engine import Phase
+from deckgame.i18n import _
 from deckgame.ui.input.controller import DPAD_STEPS, PadInput
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ def seats_asked(scene: TableScene) -> list[int]:
 def seat_pad(scene: TableScene, pad: PadInput, otherwise: Callable[[PadInput], None]) -> None:
     """``pad`` on the table: a seat chosen while the table asks for one, else ``otherwise``
     (the scene's focus and bindings); a question it opens starts on its first seat."""
+    if _offer_pick(scene, pad):
+        return
     if scene.prompt is None or not _answer(scene, pad):
         otherwise(pad)
     seats = seats_asked(scene)
@@ -39,6 +43,19 @@ def seat_pad(scene: TableScene, pad: PadInput, otherwise: Callable[[PadInput], N
     elif scene.seat_cursor not in seats:
         scene.seat_cursor = seats[0]
     scene.version += 1  # the ring moved: the kept picture of the table is stale
+
+
+def _offer_pick(scene: TableScene, pad: PadInput) -> bool:
+    """A with nothing focused while two cards are offered: the focus goes to the first
+    card's Pick button (a keyboard picks with 1 or 2; a controller points, then presses)."""
+    offered = scene.session.game.phase is Phase.OFFER and scene.prompt is None
+    if not offered or pad.button != pygame.CONTROLLER_BUTTON_A or scene.focus.current:
+        return False
+    picks = [b for b in scene.pick_buttons if b.action == "pick"]
+    if picks:
+        scene.focus.focus(picks[0])
+        scene.say(_("Two cards: choose one with the D-pad, then A"))
+    return bool(picks)
 
 
 def _answer(scene: TableScene, pad: PadInput) -> bool:
