@@ -93,14 +93,10 @@ class Shelf:
     def from_library(
         cls, library: Library, roots: Sequence[tuple[Path, Origin]], interval: float = 0.3
     ) -> Shelf:
-        from deckgame.loader import load_deck_file
-
         # Read each deck once more on its own: the library's copies already carry clashes
         # with other decks, which must be worked out again whenever any file changes.
         packs = dict(library.packs)
-        raw = {
-            d.path: load_deck_file(d.path, d.origin, _pack(packs, d.pack)) for d in library.decks
-        }
+        raw = {d.path: _load(d.path, d.origin, _pack(packs, d.pack)) for d in library.decks}
         deck_paths = {d.path for d in library.decks}
         others = [p for p in library.problems if Path(p.path) not in deck_paths]
         shelf = cls(
@@ -138,7 +134,7 @@ class Shelf:
 
     def apply(self, touched: Iterable[Path], vanished: Iterable[Path] = ()) -> None:
         """Reload ``touched`` files and forget ``vanished`` ones."""
-        from deckgame.loader import PACK_FILE, load_deck_file
+        from deckgame.loader import PACK_FILE
 
         done: list[Path] = []
         for path in vanished:
@@ -150,7 +146,7 @@ class Shelf:
                 self._reload_pack(path)
             else:
                 origin, pack = self._place_of(path)
-                self.raw[path] = load_deck_file(path, origin, _pack(self.packs, pack))
+                self.raw[path] = _load(path, origin, _pack(self.packs, pack))
             done.append(path)
         self.reloads += 1
         self.last_reloaded = tuple(done)
@@ -174,7 +170,7 @@ class Shelf:
         return origin, ""
 
     def _reload_pack(self, path: Path) -> None:
-        from deckgame.loader import load_deck_file, load_pack_file
+        from deckgame.loader import load_pack_file
 
         spec, problems = load_pack_file(path)
         self.problems = [p for p in self.problems if Path(p.path) != path] + problems
@@ -185,9 +181,7 @@ class Shelf:
         for deck_path, deck in list(self.raw.items()):
             if folder == deck_path.parent or folder in deck_path.parents:
                 # Read again: the cards carry their pack's name and its names for levels.
-                self.raw[deck_path] = load_deck_file(
-                    deck_path, deck.origin, _pack(self.packs, spec.name)
-                )
+                self.raw[deck_path] = _load(deck_path, deck.origin, _pack(self.packs, spec.name))
 
     def _rebuild(self) -> None:
         """Entries in load order, with the loader's rule for ids used in two decks
@@ -203,6 +197,14 @@ class Shelf:
             good = (*deck.cards, *deck.closing) if deck.ok else (before.good if before else ())
             entries.append(Entry(deck=deck, good=good, stale=not deck.ok and bool(good)))
         self.entries = entries
+
+
+def _load(path: Path, origin: Origin, pack: PackOf) -> LoadedDeck:
+    """A deck file, or a deck sheet (CSV, XLSX) named on the command line, read afresh."""
+    from deckgame.content.sheet_load import is_sheet, load_sheet_file
+    from deckgame.loader import load_deck_file
+
+    return (load_sheet_file if is_sheet(path) else load_deck_file)(path, origin, pack)
 
 
 def _pack(packs: dict[str, PackSpec], name: str) -> PackOf:

@@ -68,7 +68,8 @@ def snapshot(roots: Iterable[Path]) -> dict[Path, Signature]:
     """The signature of every deck file (and ``pack.yaml``) under ``roots``.
 
     A root that is a file is watched even when it does not exist yet, so a deck named on
-    the command line shows up the moment it is first saved.
+    the command line shows up the moment it is first saved; and whatever its suffix, so
+    a deck sheet (``.csv``, ``.xlsx``) named there is watched as a deck file is.
     """
     found: dict[Path, Signature] = {}
     for root in roots:

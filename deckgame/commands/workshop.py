@@ -15,13 +15,19 @@ Open the deck workshop: every loaded deck and pack with where it came from (buil
 your deck folder, or PATH), its cards per level and its problems as FILE:LINE:COLUMN.
 Browse the cards exactly as the table draws them, in any theme and text size, with
 sample names. Save a deck file in your editor and the workshop shows the change within
-a second; a file that breaks keeps its last good preview beside its errors.
+a second; a file that breaks keeps its last good preview beside its errors. A deck
+sheet (.csv, .xlsx: see `deckgame import`) named as PATH is watched the same way, its
+errors as FILE:ROW:COLUMN.
 Keys: arrows browse, 1-9 levels, T theme, +/- text, N names, P printed shape, Esc quits."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="extra deck files or folders to load"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="extra deck files, deck sheets (.csv, .xlsx) or folders to load",
     )
     parser.add_argument(
         "--only", action="store_true", help="show only PATH, not the built-in decks and yours"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.content.sheet_read import SHEET_SUFFIXES
 from deckgame.decklist import problem_line
 from deckgame.i18n import N_, _, ngettext
 from deckgame.model import Card, card_level_names
@@ -113,7 +114,9 @@ def _about(scene: WorkshopScene, card: Card) -> list[str]:
     about = [_("Card {n} of {total}").format(n=number, total=total), where, kind]
     about.append(_("id {id}").format(id=card.id))
     if place and not entry.stale:
-        about.append(_("line {n}").format(n=place[0]))
+        # A sheet's card stands on a row of the spreadsheet; a deck file's, on a line.
+        sheet = entry.deck.path.suffix.lower() in SHEET_SUFFIXES
+        about.append((_("row {n}") if sheet else _("line {n}")).format(n=place[0]))
     if entry.stale:
         about.append(_("LAST GOOD VERSION"))
     return about
