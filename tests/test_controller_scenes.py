@@ -45,7 +45,7 @@ from deckgame.ui import keymap
 from deckgame.ui.bindings import Command
 from deckgame.ui.scenes.deeper import DeeperScene
 from deckgame.ui.scenes.help import HelpScene
-from deckgame.ui.scenes.hold import HoldScene
+from deckgame.ui.scenes.hold import HoldScene, back_words
 from deckgame.ui.scenes.menu import MenuScene
 from deckgame.ui.scenes.settings import SettingsScene
 from deckgame.ui.scenes.setup import SetupScene
@@ -175,6 +175,7 @@ def test_hold_by_start_and_any_button_comes_back(home: Path) -> None:
     before = state_of(table)["card"]
     r.press(START)
     assert isinstance(r.app.top, HoldScene) and table.session.game.held
+    assert "any button" in back_words()  # the screen says how a controller comes back
     r.app.step([r.pad.tilt(STICK_X, 0.2)])  # a stick at rest is no press
     assert isinstance(r.app.top, HoldScene)
     r.press(X)  # any button resumes, and does nothing else (no X-card)
@@ -223,6 +224,7 @@ def test_go_deeper_a_agrees_b_not_yet_and_the_welcome(home: Path) -> None:
     r.press(A, A)
     ceremony = r.app.top
     assert isinstance(ceremony, DeeperScene) and ceremony.ceremony is not None
+    assert ceremony.buttons[0].key == "A"
     assert table.session.game.level == 2
     before = state_of(table)
     r.press(A)  # "Let's go": the welcome closes, and the table hears nothing of it

@@ -17,6 +17,7 @@ from deckgame.model import IntimacyType
 from deckgame.ui import keymap, speech
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
+from deckgame.ui.input.device import device
 from deckgame.ui.look import rounded_rect
 from deckgame.ui.runs import sentence_direction
 from deckgame.ui.scenes import table_speech
@@ -96,7 +97,8 @@ class DeeperScene(Scene):
         self.panel.center = (w // 2, h // 2)
         inner = self.panel.inflate(-2 * m.margin, -2 * m.margin)
         if self.ceremony is not None:
-            self.buttons = [Button("continue", _("Let's go"), "Enter", style="primary")]
+            go = "A" if device() == "pad" else "Enter"
+            self.buttons = [Button("continue", _("Let's go"), go, style="primary")]
             cw = m.px(CONTINUE_W)
             area = pygame.Rect(inner.centerx - m.px(CONTINUE_W // 2), inner.bottom - bh, cw, bh)
             row(self.buttons, area, bh, m.gap)

@@ -16,6 +16,7 @@ from deckgame.i18n import N_, _
 from deckgame.ui import speech
 from deckgame.ui.assets import Face
 from deckgame.ui.input.controller import PadInput
+from deckgame.ui.input.device import device
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.common import backdrop
 
@@ -59,6 +60,13 @@ def resumes(event: pygame.event.Event) -> bool:
     return not event.mod & (pygame.KMOD_ALT | pygame.KMOD_GUI)
 
 
+def back_words() -> str:
+    """How to come back, for the device used last."""
+    if device() == "pad":
+        return _("Press any button to come back")
+    return _("Press any key or tap to come back")
+
+
 class HoldScene(Scene):
     """Covers the whole table (not an overlay: nothing of the card shows through)."""
 
@@ -86,7 +94,7 @@ class HoldScene(Scene):
             self.app.pop()
 
     def accessible_text(self) -> list[str]:
-        return [" ".join((_("On hold"), _(BODY), _("Press any key or tap to come back")))]
+        return [" ".join((_("On hold"), _(BODY), back_words()))]
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.look.theme
@@ -101,9 +109,7 @@ class HoldScene(Scene):
             wrap=min(w - 2 * m.margin, m.px(TEXT_W)),
             align="center",
         )
-        back = self.look.text.render(
-            _("Press any key or tap to come back"), m.body, t.text, face=Face.BOLD
-        )
+        back = self.look.text.render(back_words(), m.body, t.text, face=Face.BOLD)
         total = title.get_height() + m.gap + body.get_height() + m.margin + back.get_height()
         y = (h - total) // 2
         for img, gap in ((title, m.gap), (body, m.margin), (back, 0)):
