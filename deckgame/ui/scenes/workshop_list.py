@@ -115,11 +115,14 @@ def place_list(
     chosen = next((i for i, r in enumerate(rows) if r.index == chosen_index), 0)
     hint = round(m.small * MORE_LINE)
     first = 0
-    while first < chosen and (
-        sum(heights[first : chosen + 1]) + (hint if first else 0) > area.height
-    ):
+
+    def top_hint(first: int) -> int:
+        """Room for "more above" when a deck (not only a heading) is scrolled away."""
+        return hint if any(r.index is not None for r in rows[:first]) else 0
+
+    while first < chosen and sum(heights[first : chosen + 1]) + top_hint(first) > area.height:
         first += 1
-    y = area.y + (hint if first else 0)
+    y = area.y + top_hint(first)
     bottom = area.bottom
     if sum(heights[first:]) > bottom - y:
         bottom -= hint
