@@ -69,15 +69,10 @@ DEVICE_EVENTS = frozenset(
 INPUT_EVENTS = frozenset(
     {pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERBUTTONUP, pygame.CONTROLLERAXISMOTION}
 )
-# A controller is also a joystick to SDL: its raw joystick events would wake the idle loop
-# for nothing (the controller events say the same in the standard layout).
-RAW_JOYSTICK_EVENTS = (
-    pygame.JOYAXISMOTION,
-    pygame.JOYBALLMOTION,
-    pygame.JOYHATMOTION,
-    pygame.JOYBUTTONDOWN,
-    pygame.JOYBUTTONUP,
-)
+# A controller is also a joystick to SDL, and its raw joystick events reach the scenes (which
+# ignore them). They must not be blocked: SDL makes the controller events out of them, and
+# pygame.event.set_blocked on JOYBUTTONDOWN silences CONTROLLERBUTTONDOWN too (found with
+# SDL's virtual controller, tests/test_controller_sdl.py).
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +180,6 @@ class Controllers:
             log.info("no game controllers: %s", error)
             return
         self.started = True
-        if pygame.display.get_init():
-            pygame.event.set_blocked(list(RAW_JOYSTICK_EVENTS))
         for index in range(self.backend.count()):
             self._open(index)
 
