@@ -120,3 +120,20 @@ def test_a_virtual_sdl_controller_comes_plays_and_goes(home: Path) -> None:
         pad.detach()
     drain(app)  # SDL's CONTROLLERDEVICEREMOVED
     assert app.pads.devices == {}
+
+
+def test_a_controller_plugged_in_before_the_game_is_opened_once(home: Path) -> None:
+    assert SDL is not None
+    app = make_app(home)
+    pad = VirtualPad(SDL)
+    try:
+        app.pads.start()  # finds it plugged in already...
+        assert len(app.pads.devices) == 1
+        drain(app)  # ...and SDL's "added" events for it change nothing
+        assert len(app.pads.devices) == 1
+        pad.press(app, pygame.CONTROLLER_BUTTON_A)  # the title's Play
+        assert type(app.top).__name__ == "SetupScene"
+    finally:
+        pad.detach()
+    drain(app)
+    assert app.pads.devices == {}
