@@ -1,7 +1,8 @@
 """Render every scene to PNG, at 1280x720 and 800x600, plus the table in each theme.
 
     python scripts/render_screens.py [OUT_DIR] [--readme] [--sizes WxH,...] [--themes T,...]
-                                     [--only PREFIX,...]          (default: out/screens)
+                                     [--only PREFIX,...] [--viewing tv] [--lang CODE]
+                                                                  (default: out/screens)
 
 With ``--readme`` the pictures the README shows are copied into docs/screens as well.
 ``--sizes`` and ``--themes`` render every scene at each size in each theme instead (named
@@ -61,9 +62,13 @@ BROKEN.write_text(
 )
 
 
+VIEWING = ["laptop"]  # --viewing tv: every scene as seen across the room
+
+
 def make_app(size: tuple[int, int], theme: str = "light") -> App:
     launch = Launch(seed=7, decks=[BROKEN])
-    app = App(size=size, settings=UiSettings(theme=theme), ctx=Context(launch))
+    settings = UiSettings(theme=theme, viewing=VIEWING[0])
+    app = App(size=size, settings=settings, ctx=Context(launch))
     from deckgame.ui.scenes.title import TitleScene
 
     app.push(TitleScene(app))
@@ -251,6 +256,12 @@ def main(argv: list[str]) -> int:
     sizes = [tuple(int(n) for n in s.split("x")) for s in _option(args, "--sizes")]
     themes = _option(args, "--themes")
     only = tuple(_option(args, "--only"))
+    for viewing in _option(args, "--viewing"):
+        VIEWING[0] = viewing
+    for code in _option(args, "--lang"):
+        from deckgame.i18n import use_language
+
+        use_language(code)
     out = Path(args[0]) if args else Path("out/screens")
     out.mkdir(parents=True, exist_ok=True)
     if sizes or themes:

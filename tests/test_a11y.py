@@ -135,3 +135,14 @@ def test_the_picture_changes_only_when_the_screen_does(home: Path) -> None:
     app.step([key(pygame.K_RETURN)])  # done: the status line changes
     access.refresh(table, "deckgame")
     assert len(seen) == 2
+
+
+def test_the_app_hands_a_screen_readers_press_to_the_scene_on_top(home: Path) -> None:
+    app = make_app(home)
+    table = start(app)
+    before = table.session.game.current_card
+    picture = a11y.describe(table, "deckgame")
+    pass_id = next(i.id for i in picture.items if i.label == "Pass")
+    app.step([pygame.event.Event(a11y.A11Y_ACTION, target=pass_id, action="click")])
+    assert table.session.game.current_card != before
+    assert app.a11y.reason  # no bus in tests: the adapter stayed away, the game played on

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from deckgame.ui import display
+from deckgame.ui import a11y, display
+from deckgame.ui.a11y import A11Y_ACTION, Accessibility
 from deckgame.ui.context import Context
 from deckgame.ui.input.controller import Controllers, PadInput
 from deckgame.ui.input.device import Device, use_device
@@ -58,12 +59,15 @@ class App:
         pygame.display.set_caption(TITLE)
         pygame.display.set_icon(_window_icon())
         self.screen = self._open_window()
+        # A screen reader's view of the game; nothing at all without a bus or AccessKit.
+        self.a11y = Accessibility()
+        self.a11y.start()
         # Motion events would wake the idle loop for nothing: nothing in the game hovers.
         pygame.event.set_blocked([pygame.MOUSEMOTION, pygame.FINGERMOTION])
         self.text = TextBook()
         self.look = Look(
             theme=theme_named(self.settings.theme),
-            metrics=metrics_for(self.size, self.settings.text_scale),
+            metrics=metrics_for(self.size, self.settings.text_scale, self.settings.distance_scale),
             text=self.text,
             reduce_motion=self.settings.reduce_motion,
         )
@@ -111,7 +115,7 @@ class App:
             self._save_settings(self.settings)
 
     def relayout(self) -> None:
-        self.look.resized(self.size, self.settings.text_scale)
+        self.look.resized(self.size, self.settings.text_scale, self.settings.distance_scale)
         for scene in self.stack:
             scene.layout()
 
@@ -157,6 +161,12 @@ class App:
                 self.windowed_size = self.size
             self.relayout()
             return
+        if event.type == A11Y_ACTION:  # a screen reader pressed or focused a widget
+            if self.top is not None:
+                a11y.handle(self.top, event)
+            return
+        if event.type in (pygame.WINDOWFOCUSGAINED, pygame.WINDOWFOCUSLOST):
+            self.a11y.window_focused(event.type == pygame.WINDOWFOCUSGAINED)
         if self.pads.handles(event):
             self.pad_inputs(self.pads.handle(event))
             return
@@ -201,6 +211,8 @@ class App:
             scene.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
+        if self.top is not None:
+            self.a11y.refresh(self.top, TITLE)
 
     def step(self, events: Iterable[pygame.event.Event] = (), dt: float = 0.0) -> None:
         """One turn of the loop with given events after ``dt`` seconds (what tests drive)."""

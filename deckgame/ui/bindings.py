@@ -156,7 +156,7 @@ TABLE: tuple[Entry, ...] = (
     Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     Entry(
         "G",
-        N_("Settings: text size, theme, motion, sound"),
+        N_("Settings: text size, theme, language, speech, TV"),
         _keys("settings", "G", pygame.K_g),
     ),
     Entry("F11", N_("Fullscreen on / off"), _keys("fullscreen", "F11", pygame.K_F11)),
@@ -339,6 +339,8 @@ SCENES: dict[str, tuple[Entry, ...]] = {
         ),
         Entry("M", N_("Reduce motion on / off"), _keys("reduce_motion", "M", pygame.K_m)),
         Entry("S", N_("Sound on / off"), _keys("sound", "S", pygame.K_s)),
+        Entry("R", N_("Read aloud: on R, every card, off"), _keys("read_aloud", "R", pygame.K_r)),
+        Entry("V", N_("Viewing distance: laptop / TV"), _keys("viewing", "V", pygame.K_v)),
     ),
     "help": (_BACK,),
     "workshop": (

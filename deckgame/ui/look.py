@@ -35,11 +35,11 @@ class Look:
     def __post_init__(self) -> None:
         cache.theme_seen(self.theme.name)
 
-    def resized(self, size: tuple[int, int], text_scale: float) -> None:
+    def resized(self, size: tuple[int, int], text_scale: float, distance: float = 1.0) -> None:
         """The window is laid out again (a new size, theme or text size): the metrics for
         it, the caches of the old size or theme let go, and the backdrop built now rather
         than halfway through the next frame."""
-        self.metrics = metrics_for(size, text_scale)
+        self.metrics = metrics_for(size, text_scale, distance)
         cache.look_changed(size, self.theme.name)
         self.backdrop(size)
 

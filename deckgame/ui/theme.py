@@ -278,16 +278,22 @@ def text_unit(unit: float) -> float:
     return unit if unit >= 1.0 else 1.0 - (1.0 - unit) * TEXT_SHRINK
 
 
+CHROME_MOST = 1.45  # labels, seats and buttons at 200 % text: the most any layout holds
+
+
 def chrome_scale(text_scale: float) -> float:
     """How much the player's text size grows labels, seats and buttons, and a card's labels.
 
     Less than the card's question grows: at 200 % the whole window would otherwise fill
     with buttons and leave the card, the thing players read from the sofa, a thin strip.
 
-    >>> chrome_scale(1.0), chrome_scale(2.0)
-    (1.0, 1.45)
+    Across the room (the TV setting, up to 300 %) the card's text keeps growing, the
+    chrome stops at its size at 200 %: every layout is made to hold that much.
+
+    >>> chrome_scale(1.0), chrome_scale(2.0), chrome_scale(3.0)
+    (1.0, 1.45, 1.45)
     """
-    return 1.0 + (text_scale - 1.0) * 0.45
+    return min(CHROME_MOST, 1.0 + (text_scale - 1.0) * 0.45)
 
 
 @dataclass(frozen=True)
@@ -295,7 +301,8 @@ class Metrics:
     """Sizes for one window size and text scale, in real pixels."""
 
     unit: float  # 1.0 at 1280x720
-    text_scale: float
+    text_scale: float  # the player's text size times the viewing distance's
+    distance: float = 1.0  # 1.0 at a laptop; larger across the room (UiSettings.TV_SCALE)
 
     def px(self, design: float) -> int:
         """A length in design pixels, scaled to the window."""
@@ -371,8 +378,11 @@ def scale_for(size: tuple[int, int]) -> float:
     return max(0.5, min(w / DESIGN_SIZE[0], h / DESIGN_SIZE[1]))
 
 
-def metrics_for(size: tuple[int, int], text_scale: float = 1.0) -> Metrics:
-    return Metrics(unit=scale_for(size), text_scale=max(1.0, min(2.0, text_scale)))
+def metrics_for(size: tuple[int, int], text_scale: float = 1.0, distance: float = 1.0) -> Metrics:
+    """The sizes for a window: ``text_scale`` is the player's 100-200 %, ``distance`` the
+    viewing distance's factor (every text, the smallest included, grows by it)."""
+    scale = max(1.0, min(2.0, text_scale)) * distance
+    return Metrics(unit=scale_for(size), text_scale=scale, distance=distance)
 
 
 def relative_luminance(colour: RGB) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from deckgame.deck_language import language_of
 from deckgame.i18n import _
 from deckgame.model import IntimacyType
 from deckgame.ui.assets import Face
@@ -21,6 +22,17 @@ from deckgame.ui.widgets import Button, Toggle
 CHIP_WIDTH = 120  # a chip that is not a toggle (none today) in a flowing row
 FIELD_WIDTH = 420  # the lines field at most (else 45 % of the page)
 NO_INK = (0, 0, 0)  # the colour text is measured in (its size does not depend on it)
+
+
+def deck_label(name: str, languages: dict[str, str], mixed: bool) -> str:
+    """A deck's toggle: its name, and its language when decks of several are loaded.
+
+    >>> deck_label("Físico", {"Físico": "es"}, True), deck_label("Core", {}, False)
+    ('Físico · ES', 'Core')
+    """
+    if not mixed:
+        return name
+    return _("{deck} · {language}").format(deck=name, language=languages.get(name, "en").upper())
 
 
 class CardsPage(SetupModel):
@@ -40,8 +52,11 @@ class CardsPage(SetupModel):
         self.sections.append((_("Decks in play"), inner.x, y, inner.width))
         y += round(m.small * 1.5)
         in_play = set(self.all_decks()) if self.decks is None else self.decks
+        languages = language_of(self.app.ctx.library)
+        mixed = len({languages.get(name, "en") for name in self.all_decks()}) > 1
         deck_toggles: list[Button] = [
-            Toggle("deck", name, on=name in in_play, arg=name) for name in self.all_decks()
+            Toggle("deck", deck_label(name, languages, mixed), on=name in in_play, arg=name)
+            for name in self.all_decks()
         ]
         self._flow(deck_toggles, inner.x, y, inner.width, bottom)
         self.buttons = [*type_toggles, *tag_toggles, *pace, *deck_toggles, *self.footer]

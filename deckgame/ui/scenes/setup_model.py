@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from deckgame.deck_language import default_decks
 from deckgame.engine import Settings, SettingsError
-from deckgame.i18n import _, ngettext
+from deckgame.i18n import _, current_language, ngettext
 from deckgame.lines import normalise_lines, unknown_lines, unknown_lines_note
 from deckgame.model import Audience, IntimacyType
 from deckgame.ui.scenes.base import Scene
@@ -56,7 +57,10 @@ class SetupModel(Scene):
         )
         self.unlock_rounds = rounds
         self.offered = offered
-        self.decks: set[str] | None = None  # None = every deck
+        # None = every deck. A new session starts with the built-in decks in the game's
+        # language (else the English ones) and every deck the players brought.
+        start = default_decks(app.ctx.library, current_language())
+        self.decks: set[str] | None = None if start is None else set(start)
         if previous is not None:  # play again: the same choices as last time
             self.audience = previous.audience
             self.types = set(previous.types)

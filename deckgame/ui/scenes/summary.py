@@ -147,7 +147,7 @@ class SummaryScene(Scene):
         view = replace(view, who=_("Everyone answers"))
         cw = min(room.width, round(room.height * CLOSING_SHAPE))
         theme = self.look.theme
-        scale = self.app.settings.text_scale
+        scale = self.app.settings.reading_scale
         return render_card(view, (cw, room.height), theme, scale, self.look.text)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -356,7 +356,7 @@ class TableScene(Scene):
             self.version,
             surface.get_size(),
             self.look.theme.name,
-            self.app.settings.text_scale,
+            self.app.settings.reading_scale,
             self.focus.index,
             self.prompt,
             self.toast if self.toast_left > 0 else "",
@@ -380,11 +380,11 @@ class TableScene(Scene):
     def card_surface(self, view: CardView, size: tuple[int, int]) -> pygame.Surface:
         """The card's picture at ``size``, from the table's cache (rendered the first time
         it is drawn: a cache of what is on screen, emptied with the theme or size)."""
-        key = (view, size, self.look.theme.name, self.app.settings.text_scale)
+        key = (view, size, self.look.theme.name, self.app.settings.reading_scale)
         surf = self._cards.get(key)
         if surf is None:
             surf = render_card(
-                view, size, self.look.theme, self.app.settings.text_scale, self.look.text
+                view, size, self.look.theme, self.app.settings.reading_scale, self.look.text
             )
             if pygame.display.get_surface() is not None:
                 surf = surf.convert_alpha()

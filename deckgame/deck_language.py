@@ -1,0 +1,63 @@
+"""Which decks a new session starts with, by language (GAME.md "Languages").
+
+A new session starts with the built-in decks in the interface's language when there are
+any (else the built-in English ones), and always with the decks a player brought: their
+own deck folder and ``--decks``. The group can then mix in any deck at setup.
+
+>>> from pathlib import Path
+>>> from deckgame.content.deck_file import LoadedDeck, Origin
+>>> from deckgame.content.library import Library
+>>> from deckgame.content.specs import DeckSpec
+>>> def deck(name, language, origin=Origin.BUILTIN):
+...     spec = DeckSpec.model_validate({"name": name, "type": "emotional", "language": language,
+...                                     "levels": {1: [{"ask": "Hello?"}]}})
+...     return LoadedDeck(Path(name), origin, "", spec, (), (), ())
+>>> lib = Library(decks=[deck("Core", "en"), deck("Básico", "es"), deck("Mine", "fr", Origin.USER)])
+>>> sorted(default_decks(lib, "es")), sorted(default_decks(lib, "de"))
+(['Básico', 'Mine'], ['Core', 'Mine'])
+>>> language_of(lib)["Básico"], short_language("pt-BR")
+('es', 'pt')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from deckgame.content.library import Library
+
+FALLBACK = "en"
+
+
+def short_language(tag: str) -> str:
+    """A BCP 47 tag's primary language subtag, lower case (``es-MX`` -> ``es``)."""
+    return (tag or FALLBACK).replace("_", "-").split("-", 1)[0].lower() or FALLBACK
+
+
+def language_of(library: Library) -> dict[str, str]:
+    """Deck name -> its language's primary subtag, for every deck read."""
+    return {
+        deck.spec.name: short_language(deck.spec.language)
+        for deck in library.decks
+        if deck.spec is not None
+    }
+
+
+def default_decks(library: Library, language: str) -> frozenset[str] | None:
+    """The decks a new session starts with; ``None`` when that is every deck."""
+    from deckgame.content.deck_file import Origin
+
+    wanted = short_language(language)
+    decks = [d for d in library.decks if d.ok and d.spec is not None]
+    builtin = [d for d in decks if d.origin is Origin.BUILTIN]
+    spoken = {short_language(d.spec.language) for d in builtin if d.spec is not None}
+    pick = wanted if wanted in spoken else FALLBACK
+    chosen = {
+        d.spec.name
+        for d in decks
+        if d.spec is not None
+        and (d.origin is not Origin.BUILTIN or short_language(d.spec.language) == pick)
+    }
+    if not chosen or len(chosen) == len({d.spec.name for d in decks if d.spec is not None}):
+        return None
+    return frozenset(chosen)
