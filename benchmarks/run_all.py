@@ -284,9 +284,12 @@ def main(argv: list[str] | None = None) -> int:
         bench = Bench(args, video)
         print(f"framebuffer: {bench.choice.reason} (hint {bench.same_fb or 'none'})")
         try:
-            for part in (bench.windows, bench.loading, bench.memory, bench.frames):
-                part()
-            bench.simulate()
+            for part in (bench.windows, bench.loading, bench.memory, bench.frames, bench.simulate):
+                try:
+                    part()
+                except Exception as error:  # one broken figure must not hide the others
+                    last = str(error).strip().splitlines()[-1:] or [type(error).__name__]
+                    print(f"  {part.__name__}: FAILED: {last[0]}")
         finally:
             shutil.rmtree(bench.home, ignore_errors=True)
             bench.big.unlink(missing_ok=True)
