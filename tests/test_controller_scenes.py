@@ -256,6 +256,9 @@ def test_settings_shoulders_text_size_and_a_on_a_toggle(home: Path) -> None:
     r.press(A)
     settings = r.app.top
     assert isinstance(settings, SettingsScene)
+    settings.focus.focus(None)
+    r.press(A)  # no primary action bound here: A shows the focus, it does not leave
+    assert top(r.app) is settings and settings.focus.current is not None
     scale = r.app.settings.text_scale
     r.press(RB)
     assert r.app.settings.text_scale > scale

@@ -82,22 +82,24 @@ class Scene:
 
     def on_pad(self, pad: PadInput) -> None:
         """A controller's press or stick push: the D-pad (unless the scene binds it) and the
-        stick move the focus; A presses the focused button (with none, the primary one); any
-        other button sends the key press of its command in this scene; Back, where nothing
-        else is bound to it, opens or closes the help as F1 does."""
+        stick move the focus; A presses the focused button (with none: the scene's primary
+        action where it binds one, else the focus appears); any other button sends the key
+        press of its command in this scene; Back, where nothing else is bound to it, opens or
+        closes the help as F1 does."""
         if pad.move is not None:
             self.focus.toward(*pad.move)
             return
         button = pad.button
         current = self.focus.current
-        if button == pygame.CONTROLLER_BUTTON_A:
-            pressed = current if current is not None else self.primary_button()
-            if isinstance(pressed, Button):
-                self.activate(pressed)
-                return
+        if button == pygame.CONTROLLER_BUTTON_A and isinstance(current, Button):
+            self.activate(current)
+            return
         command = None if button is None else keymap.pad_binding_for(button, self.bindings)
         if command is None and button in DPAD_STEPS:
             self.focus.toward(*DPAD_STEPS[button])
+            return
+        if command is None and button == pygame.CONTROLLER_BUTTON_A and current is None:
+            self.focus.move(1)  # no primary action here: A shows where the focus starts
             return
         if command is None and button == pygame.CONTROLLER_BUTTON_BACK:
             command = Command("help")
@@ -106,12 +108,6 @@ class Scene:
             event = None if command is None else keymap.key_event_for(command, self.bindings)
         if event is not None:
             self.app.dispatch(event)
-
-    def primary_button(self) -> Button | None:
-        """The one button drawn as the scene's main action (A presses it when nothing has
-        the focus), or None where there are none or several (A's binding then)."""
-        primary = [b for b in self.buttons if b.enabled and b.style == "primary"]
-        return primary[0] if len(primary) == 1 else None
 
     @property
     def bindings(self) -> str:

@@ -130,6 +130,8 @@ class DeeperScene(Scene):
             row(second, pygame.Rect(inner.x, inner.bottom - bh, inner.width, bh), bh, m.gap)
             self.buttons = [*first, *second]
         self.focus.set(list(self.buttons))
+        if self.ceremony is not None:
+            self.focus.focus(self.buttons[0])  # A (or Enter) goes on from the welcome
 
     # Input -------------------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> None:
