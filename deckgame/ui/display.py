@@ -6,15 +6,17 @@ and cheap. *Software*: the surface is handed to the window system directly (MIT-
 X11). SDL picks accelerated on Linux when it can make a GL context at all, even when the
 only GL is Mesa's software rasteriser (llvmpipe, softpipe, swrast): then every flip is a
 full-window texture upload and draw done by the CPU, and the driver (LLVM and all) is
-loaded into the process. Measured on this project's machine, a 1920x1080 window under
-Xvfb (where the only GL is llvmpipe; ``benchmarks/run_all.py --real`` repeats it):
+loaded into the process. Measured on this project's machine (2 shared cores) in 1920x1080
+windows under Xvfb, where the only GL is llvmpipe (``benchmarks/run_all.py`` repeats it):
 
-    ====================  ==========  ===========  ==========
-    framebuffer           bare RSS    flip 1080p   game table
-    ====================  ==========  ===========  ==========
-    accelerated (llvm)    142-145 MB  18-21 ms     ~18 ms
-    software (MIT-SHM)    33 MB       2.3 ms       see bench
-    ====================  ==========  ===========  ==========
+    ====================  ==========  ==========  ======================  ===========
+    framebuffer           bare RSS    bare flip   table frame (its flip)  play, 10k
+    ====================  ==========  ==========  ======================  ===========
+    accelerated (llvm)    141-145 MB  18-21 ms    29-58 ms (28-56 ms)     209 MB [1]
+    software (MIT-SHM)    33 MB       2.3 ms      3.1-3.6 ms (1.7-2 ms)   96 MB
+    ====================  ==========  ==========  ======================  ===========
+
+[1] as issue 14 measured it, before this module; flips and frames vary with the load.
 
 So: keep SDL's accelerated path where a hardware renderer is likely, and switch it off
 where the only renderer would be software. Asking GL which renderer it is means making a
