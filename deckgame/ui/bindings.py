@@ -86,31 +86,44 @@ _ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 _LARGER = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 _SMALLER = (pygame.K_MINUS, pygame.K_KP_MINUS)
 
+# Controller buttons, SDL's standard layout by position (A bottom, B right, X left, Y top).
+_A, _B, _X, _Y = (
+    pygame.CONTROLLER_BUTTON_A,
+    pygame.CONTROLLER_BUTTON_B,
+    pygame.CONTROLLER_BUTTON_X,
+    pygame.CONTROLLER_BUTTON_Y,
+)
+_LB, _RB = pygame.CONTROLLER_BUTTON_LEFTSHOULDER, pygame.CONTROLLER_BUTTON_RIGHTSHOULDER
+_START, _SELECT = pygame.CONTROLLER_BUTTON_START, pygame.CONTROLLER_BUTTON_BACK  # Back
+_R3 = pygame.CONTROLLER_BUTTON_RIGHTSTICK
+_UP, _DOWN = pygame.CONTROLLER_BUTTON_DPAD_UP, pygame.CONTROLLER_BUTTON_DPAD_DOWN
+_LEFT, _RIGHT = pygame.CONTROLLER_BUTTON_DPAD_LEFT, pygame.CONTROLLER_BUTTON_DPAD_RIGHT
+
 TABLE: tuple[Entry, ...] = (
     Entry(
         "Enter / Space",
         N_("Done, then next turn"),
         _keys("primary", "Enter", *_ENTER, pygame.K_SPACE),
-        _pad(pygame.CONTROLLER_BUTTON_A, "primary"),
+        _pad(_A, "primary"),
     ),
     Entry(
         "P",
         N_("Pass this card (free, no questions)"),
         _keys("pass", "P", pygame.K_p),
-        _pad(pygame.CONTROLLER_BUTTON_B, "pass"),
+        _pad(_B, "pass"),
     ),
     Entry("S", N_("Skip the turn"), _keys("skip", "S", pygame.K_s)),
     Entry(
         "X",
         N_("X-card: remove this card for tonight"),
         _keys("veto", "X", pygame.K_x),
-        _pad(pygame.CONTROLLER_BUTTON_X, "veto"),
+        _pad(_X, "veto"),
     ),
     Entry(
         "W",
         N_("Give warmth (then the giver's seat number 1-8)"),
         _keys("warmth", "W", pygame.K_w),
-        _pad(pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "warmth"),
+        _pad(_RB, "warmth"),
     ),
     Entry("T", N_("Start / pause a challenge timer"), _keys("timer", "T", pygame.K_t)),
     Entry(
@@ -131,13 +144,13 @@ TABLE: tuple[Entry, ...] = (
         "F",
         N_("Star this card (find it again from the title)"),
         _keys("star", "F", pygame.K_f),
-        _pad(pygame.CONTROLLER_BUTTON_Y, "star"),
+        _pad(_Y, "star"),
     ),
     Entry(
         "U or Ctrl+Z",
         N_("Undo the last action"),
         (*_keys("undo", "U", pygame.K_u), *_keys("undo", "U", pygame.K_z, ctrl=True)),
-        _pad(pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "undo"),
+        _pad(_LB, "undo"),
     ),
     Entry("O", N_("Choose who {other} is (3+ players)"), _keys("other", "O", pygame.K_o)),
     Entry("A", N_("Away / back (then the seat number 1-8)"), _keys("away", "A", pygame.K_a)),
@@ -145,13 +158,13 @@ TABLE: tuple[Entry, ...] = (
         "H",
         N_("Hold: hide the card, stop timers; any key resumes"),
         _keys("hold", "H", pygame.K_h),
-        _pad(pygame.CONTROLLER_BUTTON_START, "hold"),
+        _pad(_START, "hold"),
     ),
     Entry(
         "R",
         N_("Read the card aloud (again: stop)"),
         _keys("read", "R", pygame.K_r),
-        _pad(pygame.CONTROLLER_BUTTON_RIGHTSTICK, "read"),
+        _pad(_R3, "read"),
     ),
     Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     Entry(
@@ -166,12 +179,7 @@ TABLE: tuple[Entry, ...] = (
         _keys("menu", "Esc", pygame.K_ESCAPE),
         _pad(TRIGGER_LEFT, "menu"),
     ),
-    Entry(
-        "F1",
-        N_("This help"),
-        _keys("help", "F1", pygame.K_F1),
-        _pad(pygame.CONTROLLER_BUTTON_BACK, "help"),
-    ),
+    Entry("F1", N_("This help"), _keys("help", "F1", pygame.K_F1), _pad(_SELECT, "help")),
 )
 """The table's keys, in GAME.md's order: the F1 overlay and the README show this table."""
 
@@ -181,24 +189,19 @@ _BACK = Entry(
     "Esc",
     N_("Back"),
     _keys("back", "Esc", pygame.K_ESCAPE),
-    _pad(pygame.CONTROLLER_BUTTON_B, "back"),
+    _pad(_B, "back"),
 )
 _UNDO = Entry(
     "U or Ctrl+Z",
     N_("Undo the last action"),
     (*_keys("undo", "U", pygame.K_u), *_keys("undo", "U", pygame.K_z, ctrl=True)),
-    _pad(pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "undo"),
+    _pad(_LB, "undo"),
 )
 
 SCENES: dict[str, tuple[Entry, ...]] = {
     "table": TABLE,
     "title": (
-        Entry(
-            "Enter",
-            N_("Play"),
-            _keys("play", "Enter", *_ENTER),
-            _pad(pygame.CONTROLLER_BUTTON_A, "play"),
-        ),
+        Entry("Enter", N_("Play"), _keys("play", "Enter", *_ENTER), _pad(_A, "play")),
         Entry("C", N_("Continue the last session"), _keys("continue", "C", pygame.K_c)),
         Entry("S", N_("Starred cards"), _keys("starred", "S", pygame.K_s)),
         Entry("D", N_("Deck workshop"), _keys("decks", "D", pygame.K_d)),
@@ -214,47 +217,32 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "Enter",
             N_("Next field, then next page"),
             _keys("next", "Enter", *_ENTER),
-            _pad(pygame.CONTROLLER_BUTTON_A, "next"),
+            _pad(_A, "next"),
         ),
         Entry(
             "Ctrl+Enter",
             N_("Start the game"),
             _keys("start", "Ctrl+Enter", *_ENTER, ctrl=True),
-            _pad(pygame.CONTROLLER_BUTTON_START, "start"),
+            _pad(_START, "start"),
         ),
         Entry(
             "Ctrl+N",
             N_("Add a player"),
             _keys("add_player", "Ctrl+N", pygame.K_n, ctrl=True),
-            _pad(pygame.CONTROLLER_BUTTON_Y, "add_player"),
+            _pad(_Y, "add_player"),
         ),
-        Entry(
-            "Esc",
-            N_("Back"),
-            _keys("back", "Esc", pygame.K_ESCAPE),
-            _pad(pygame.CONTROLLER_BUTTON_B, "back"),
-        ),
+        Entry("Esc", N_("Back"), _keys("back", "Esc", pygame.K_ESCAPE), _pad(_B, "back")),
     ),
     "deeper": (
-        Entry(
-            "Y",
-            N_("Agree to go deeper"),
-            _keys("agree", "Y", pygame.K_y),
-            _pad(pygame.CONTROLLER_BUTTON_A, "agree"),
-        ),
-        Entry(
-            "N",
-            N_("Not yet"),
-            _keys("not_yet", "N", pygame.K_n),
-            _pad(pygame.CONTROLLER_BUTTON_B, "not_yet"),
-        ),
+        Entry("Y", N_("Agree to go deeper"), _keys("agree", "Y", pygame.K_y), _pad(_A, "agree")),
+        Entry("N", N_("Not yet"), _keys("not_yet", "N", pygame.K_n), _pad(_B, "not_yet")),
         Entry("B", N_("Step back a level"), _keys("step_back", "B", pygame.K_b)),
         _UNDO,
         Entry(
             "R",
             N_("Read the question aloud (again: stop)"),
             _keys("read", "R", pygame.K_r),
-            _pad(pygame.CONTROLLER_BUTTON_RIGHTSTICK, "read"),
+            _pad(_R3, "read"),
         ),
         Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     ),
@@ -263,14 +251,14 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "Enter / Space",
             N_("Play again"),
             _keys("again", "Enter", *_ENTER, pygame.K_SPACE),
-            _pad(pygame.CONTROLLER_BUTTON_A, "again"),
+            _pad(_A, "again"),
         ),
         _UNDO,
         Entry(
             "Esc",
             N_("Back to the title"),
             _keys("title", "Esc", pygame.K_ESCAPE),
-            _pad(pygame.CONTROLLER_BUTTON_B, "title"),
+            _pad(_B, "title"),
         ),
         Entry("Q", N_("Quit"), _keys("quit", "Q", pygame.K_q)),
     ),
@@ -279,10 +267,7 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "↑ / ↓",
             N_("Scroll"),
             (*_keys("down", "↓", pygame.K_DOWN), *_keys("up", "↑", pygame.K_UP)),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_DPAD_DOWN, "down"),
-                (pygame.CONTROLLER_BUTTON_DPAD_UP, "up"),
-            ),
+            _pads((_DOWN, "down"), (_UP, "up")),
         ),
         Entry(
             "PgUp / PgDn / Space",
@@ -291,10 +276,7 @@ SCENES: dict[str, tuple[Entry, ...]] = {
                 *_keys("page_down", "PgDn", pygame.K_PAGEDOWN, pygame.K_SPACE),
                 *_keys("page_up", "PgUp", pygame.K_PAGEUP),
             ),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "page_down"),
-                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "page_up"),
-            ),
+            _pads((_RB, "page_down"), (_LB, "page_up")),
         ),
         Entry(
             "Home / End",
@@ -306,7 +288,7 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "Esc",
             N_("Back"),
             _keys("back", "Esc", pygame.K_ESCAPE, pygame.K_BACKSPACE),
-            _pad(pygame.CONTROLLER_BUTTON_B, "back"),
+            _pad(_B, "back"),
         ),
     ),
     "menu": (
@@ -314,15 +296,10 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "Esc",
             N_("Back to the game"),
             _keys("resume", "Esc", pygame.K_ESCAPE),
-            _pad(pygame.CONTROLLER_BUTTON_B, "resume"),
+            _pad(_B, "resume"),
         ),
         Entry("G", N_("Settings"), _keys("settings", "G", pygame.K_g)),
-        Entry(
-            "F1",
-            N_("Keys and help"),
-            _keys("help", "F1", pygame.K_F1),
-            _pad(pygame.CONTROLLER_BUTTON_BACK, "help"),
-        ),
+        Entry("F1", N_("Keys and help"), _keys("help", "F1", pygame.K_F1), _pad(_SELECT, "help")),
         Entry("E", N_("End the night (summary)"), _keys("end", "E", pygame.K_e)),
         Entry("L", N_("Leave to the title (Continue resumes)"), _keys("leave", "L", pygame.K_l)),
     ),
@@ -332,10 +309,7 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "- / +",
             N_("Text smaller / larger"),
             (*_keys("text_smaller", "-", *_SMALLER), *_keys("text_larger", "+", *_LARGER)),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "text_smaller"),
-                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "text_larger"),
-            ),
+            _pads((_LB, "text_smaller"), (_RB, "text_larger")),
         ),
         Entry("M", N_("Reduce motion on / off"), _keys("reduce_motion", "M", pygame.K_m)),
         Entry("S", N_("Sound on / off"), _keys("sound", "S", pygame.K_s)),
@@ -348,25 +322,19 @@ SCENES: dict[str, tuple[Entry, ...]] = {
             "Esc",
             N_("Back"),
             _keys("back", "Esc", pygame.K_ESCAPE, pygame.K_BACKSPACE),
-            _pad(pygame.CONTROLLER_BUTTON_B, "back"),
+            _pad(_B, "back"),
         ),
         Entry(
             "↑ / ↓",
             N_("Previous / next deck"),
             (*_keys("deck_prev", "↑", pygame.K_UP), *_keys("deck_next", "↓", pygame.K_DOWN)),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_DPAD_UP, "deck_prev"),
-                (pygame.CONTROLLER_BUTTON_DPAD_DOWN, "deck_next"),
-            ),
+            _pads((_UP, "deck_prev"), (_DOWN, "deck_next")),
         ),
         Entry(
             "← / →",
             N_("Previous / next card"),
             (*_keys("card_prev", "←", pygame.K_LEFT), *_keys("card_next", "→", pygame.K_RIGHT)),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_DPAD_LEFT, "card_prev"),
-                (pygame.CONTROLLER_BUTTON_DPAD_RIGHT, "card_next"),
-            ),
+            _pads((_LEFT, "card_prev"), (_RIGHT, "card_next")),
         ),
         Entry(
             "Home / End",
@@ -382,10 +350,7 @@ SCENES: dict[str, tuple[Entry, ...]] = {
                 *_keys("level_next", "PgDn", pygame.K_PAGEDOWN),
                 *(Key(getattr(pygame, f"K_{n}"), "level", str(n), arg=n) for n in range(1, 10)),
             ),
-            _pads(
-                (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "level_prev"),
-                (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER, "level_next"),
-            ),
+            _pads((_LB, "level_prev"), (_RB, "level_next")),
         ),
         Entry("T", N_("Theme"), _keys("theme", "T", pygame.K_t)),
         Entry(
@@ -395,18 +360,8 @@ SCENES: dict[str, tuple[Entry, ...]] = {
         ),
         Entry("N", N_("Names in the placeholders"), _keys("names", "N", pygame.K_n)),
         Entry("P", N_("Table shape or printed card"), _keys("shape", "P", pygame.K_p)),
-        Entry(
-            "C",
-            N_("Closing cards"),
-            _keys("closing", "C", pygame.K_c),
-            _pad(pygame.CONTROLLER_BUTTON_X, "closing"),
-        ),
-        Entry(
-            "R",
-            N_("Reload"),
-            _keys("reload", "R", pygame.K_r),
-            _pad(pygame.CONTROLLER_BUTTON_Y, "reload"),
-        ),
+        Entry("C", N_("Closing cards"), _keys("closing", "C", pygame.K_c), _pad(_X, "closing")),
+        Entry("R", N_("Reload"), _keys("reload", "R", pygame.K_r), _pad(_Y, "reload")),
     ),
 }
 """Every scene's bindings. A scene not listed here takes only Tab, Enter and the window keys."""
