@@ -68,6 +68,15 @@ def check_placeholders(text: str) -> list[str]:
     """
     if "{" not in text and "}" not in text:  # most card texts: nothing to scan
         return []
+    rest = _TOKENS.sub("", text)
+    if "{" not in rest and "}" not in rest:
+        # Every brace is part of a placeholder or an escaped brace, taken left to right
+        # as the scan below takes them: fine, without a Python step per brace.
+        return []
+    return _brace_problems(text)
+
+
+def _brace_problems(text: str) -> list[str]:
     problems: list[str] = []
     i = 0
     while (brace := _BRACE.search(text, i)) is not None:  # from brace to brace
@@ -100,13 +109,31 @@ def check_placeholders(text: str) -> list[str]:
 
 
 _BRACE = re.compile(r"[{}]")
+_TOKENS = re.compile(r"\{\{|\}\}|\{player\}|\{other\}")
 # Neither alphanumeric (str.isalnum: \w without "_") nor a space nor a brace. One regex,
 # not a Python loop over every character: deriving ids is on the hot path of loading.
 _PUNCTUATION = re.compile(r"[^\w\s{}]|_")
 
 
+# An ASCII text's bytes folded in one pass: each character _PUNCTUATION matches to a
+# space, capitals to lowercase (bytes.translate: a table lookup per byte, in C).
+_ASCII_FOLD = bytes(
+    32 if _PUNCTUATION.fullmatch(chr(code)) else ord(chr(code).lower()) for code in range(128)
+) + bytes(range(128, 256))
+
+
 def normalise_text(text: str) -> str:
-    """Text folded for comparison: NFKC, case-folded, punctuation dropped, spaces squeezed."""
+    """Text folded for comparison: NFKC, case-folded, punctuation dropped, spaces squeezed.
+
+    Most card texts are ASCII, which NFKC leaves as it is and ``casefold`` folds as
+    ``lower`` does: for them one ``bytes.translate`` folds case and punctuation. A test checks
+    both ways against a loop over the characters, for every code point.
+
+    >>> normalise_text("Ｗhat's  UP, {player}?"), normalise_text("What's  UP, {player}?")
+    ('what s up {player}', 'what s up {player}')
+    """
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
