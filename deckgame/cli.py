@@ -116,4 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    if argv is None and getattr(args, "exit_at_once", False):
+        # The console script of a command that asked for it (validate), its output
+        # flushed: end here, without the interpreter's teardown of every object loaded.
+        sys.stderr.flush()
+        os._exit(result)
     return result

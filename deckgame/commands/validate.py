@@ -24,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also load the built-in decks and your own deck folder, so ids that clash "
         "with them are found too",
     )
+    # Run from the command line, the process ends as soon as the report is flushed
+    # (deckgame.cli.main): freeing ten thousand cards one by one is no work for anyone.
+    parser.set_defaults(exit_at_once=True)
 
 
 def run(args: argparse.Namespace) -> int:
