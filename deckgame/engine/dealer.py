@@ -140,9 +140,7 @@ def build_piles(
     are shuffled in from a stream of their own: the cards the whole group can be dealt
     keep the order, and the RNG the position, they would have without them.
     """
-    cards = list(cards)
-    grouped = _group(cards, state.settings)
-    smaller = _group_smaller(cards, state.settings)
+    grouped, smaller = _group(cards, state.settings)
     seen = set(history)
     piles: dict[PileKey, list[str]] = {}
     extra = 0
@@ -159,35 +157,41 @@ def build_piles(
     return piles
 
 
-def _group(cards: Iterable[Card], settings: Settings) -> dict[PileKey, list[str]]:
-    """The ids of the playable level cards per pile, each pile in id order.
+def _group(
+    cards: Iterable[Card], settings: Settings
+) -> tuple[dict[PileKey, list[str]], dict[PileKey, list[str]]]:
+    """The ids of the level cards per pile, each pile in id order: those :func:`playable`
+    admits, and those only a smaller table may be dealt (:func:`in_piles`, but not
+    playable: ``max_players`` below the group's size).
 
-    :func:`playable` with the settings read once rather than once per card.
+    One pass, the settings read once and ``Card.suits`` spelled out (audience, player
+    count, lines), rather than two calls per card: this is most of starting a session
+    with a big deck.
     """
     types, decks = settings.types, settings.decks
     audience, count, excluded = settings.audience, len(settings.players), settings.excluded
     grouped: dict[PileKey, list[str]] = {}
+    smaller: dict[PileKey, list[str]] = {}
     # Sorted by id so the piles depend on the cards, not the order they were loaded in.
-    for card in sorted(cards, key=attrgetter("id")):
+    for card in sorted(cards, key=_BY_ID):
+        level = card.level
         if (
-            card.level is not None
-            and card.type in types
-            and (decks is None or card.deck in decks)
-            and card.suits(audience, count, excluded)
+            level is None
+            or card.type not in types
+            or (decks is not None and card.deck not in decks)
+            or audience not in card.audience
+            or (excluded and not excluded.isdisjoint(card.tags))
         ):
-            grouped.setdefault((TYPE_KEY[card.type], card.level), []).append(card.id)
-    return grouped
+            continue
+        low, high = card.min_players, card.max_players
+        if low <= count <= high:
+            grouped.setdefault((TYPE_KEY[card.type], level), []).append(card.id)
+        elif high < count and max(low, MIN_PLAYERS) <= high:
+            smaller.setdefault((TYPE_KEY[card.type], level), []).append(card.id)
+    return grouped, smaller
 
 
-def _group_smaller(cards: Iterable[Card], settings: Settings) -> dict[PileKey, list[str]]:
-    """The ids of the level cards only a smaller table may be dealt, per pile, in id order."""
-    count = len(settings.players)
-    grouped: dict[PileKey, list[str]] = {}
-    for card in sorted(cards, key=attrgetter("id")):
-        if card.max_players < count and in_piles(card, settings):
-            assert card.level is not None
-            grouped.setdefault((TYPE_KEY[card.type], card.level), []).append(card.id)
-    return grouped
+_BY_ID = attrgetter("id")
 
 
 def _top(pile: list[str], cards: Mapping[str, Card], count: int) -> int:

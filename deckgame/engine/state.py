@@ -74,7 +74,11 @@ class IdLog(set[str]):
 
     def first(self, count: int) -> IdLog:
         """A new log of the first ``count`` ids added."""
-        return IdLog(islice(self.order, count))
+        order = self.order[:count]
+        log = IdLog.__new__(IdLog)
+        set.__init__(log, order)  # the order holds no id twice: nothing to check
+        log.order = order
+        return log
 
 
 _TYPES = frozenset(t.value for t in IntimacyType)
@@ -313,6 +317,10 @@ _LOGS = ("dealt", "gone")  # only ever added to: shared with checkpoints up to a
 _COPIED = tuple(f for f in _FIELDS if f[0] not in (*_LOGS, "piles"))
 
 
+def _first(ids: dict[str, None], count: int) -> dict[str, None]:
+    return dict.fromkeys(islice(ids, count))
+
+
 class Checkpoint:
     """A state as it was, taken in time independent of the deck's size (undo keeps one
     every few actions).
@@ -350,7 +358,7 @@ class Checkpoint:
         return State(
             **copied(kept, _COPIED),
             piles={key: list(pile) for key, pile in kept.piles.items()},
-            dealt=dict.fromkeys(islice(kept.dealt, dealt)),
+            dealt=dict(kept.dealt) if dealt == len(kept.dealt) else _first(kept.dealt, dealt),
             gone=kept.gone.first(gone),
         )
 
