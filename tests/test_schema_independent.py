@@ -19,7 +19,7 @@ jsonschema = pytest.importorskip("jsonschema")
 ROOT = Path(__file__).resolve().parent.parent
 DECK_FILES = sorted(
     path
-    for folder in ("decks", "decks-es")
+    for folder in ("decks",)
     for path in (ROOT / folder).rglob("*.yaml")
     if path.name != "pack.yaml"
 )

@@ -101,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
         print("deckgame simulate: no deck loaded, so there is nothing to play", file=sys.stderr)
         return 1
     warn_unknown_lines("simulate", settings.excluded, library.tags)
+    settings = _with_default_decks(args, library, settings)
     log = EventLog(args.log) if args.log else None
     try:
         print(_report(args, library, settings, log))
@@ -108,6 +109,21 @@ def run(args: argparse.Namespace) -> int:
         if log is not None:
             log.close()
     return 0
+
+
+def _with_default_decks(args: argparse.Namespace, library: Library, settings: Settings) -> Settings:
+    """The decks a new session starts with (GAME.md "Languages"): the built-in decks in the
+    language chosen (``--lang``, else the system's; English when there are none in it) and
+    every deck given with ``--decks`` or in the player's own folder. Output stays English."""
+    import dataclasses
+    import os
+
+    from deckgame.deck_language import default_decks
+    from deckgame.i18n import choose_language
+
+    language = choose_language(getattr(args, "lang", None), "", os.environ)
+    decks = default_decks(library, language)
+    return settings if decks is None else dataclasses.replace(settings, decks=decks)
 
 
 def _report(
