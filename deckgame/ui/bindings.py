@@ -169,7 +169,7 @@ TABLE: tuple[Entry, ...] = (
     Entry("E", N_("End the session (summary)"), _keys("end", "E", pygame.K_e)),
     Entry(
         "G",
-        N_("Settings: text size, theme, language, speech, TV"),
+        N_("Settings: text, theme, language, TV"),
         _keys("settings", "G", pygame.K_g),
     ),
     Entry("F11", N_("Fullscreen on / off"), _keys("fullscreen", "F11", pygame.K_F11)),

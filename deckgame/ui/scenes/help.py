@@ -55,7 +55,11 @@ class HelpScene(Scene):
         surface.blit(title, (self.panel.x + m.margin, self.panel.y + m.margin))
         top = self.panel.y + m.margin + title.get_height() + m.gap
         bottom = self.buttons[0].rect.top - m.gap
-        shown = KEYS if keymap.device() == "keys" else tuple(keymap.pad_help_rows())
+        shown = (
+            tuple(keymap.help_rows())
+            if keymap.device() == "keys"
+            else tuple(keymap.pad_help_rows())
+        )
         rows = len(shown)
         row_h = max(1, (bottom - top) // rows)
         size = min(m.body, max(SMALLEST, int(row_h * ROW_TEXT)))
