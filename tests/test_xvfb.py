@@ -115,6 +115,7 @@ class Window:
         raise AssertionError(f"{name}: no {expect!r} event; log so far: {self.events()}")
 
     def quit(self) -> int:
+        time.sleep(0.5)  # the summary's first frame
         self.key("q")
         return self.game.wait(timeout=20)
 
