@@ -11,10 +11,9 @@ from typing import Any
 
 import pygame
 import pytest
-from ui_helpers import key, make_app
+from ui_helpers import key, make_app, start_table
 
-from deckgame.engine import Settings
-from deckgame.ui import a11y, flow
+from deckgame.ui import a11y
 from deckgame.ui.app import App
 from deckgame.ui.scenes.hold import HoldScene
 from deckgame.ui.scenes.table import TableScene
@@ -31,11 +30,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def start(app: App) -> TableScene:
-    flow.start_game(app, Settings(players=THREE))
-    app.step()
-    table = app.top
-    assert isinstance(table, TableScene)
-    return table
+    return start_table(app, THREE)
 
 
 def nodes(update: Any) -> dict[int, Any]:

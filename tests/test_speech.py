@@ -20,11 +20,10 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import key, library, make_app
+from ui_helpers import key, library, make_app, start_table
 
 from deckgame import voices
-from deckgame.engine import Settings
-from deckgame.ui import flow, speech
+from deckgame.ui import speech
 from deckgame.ui.app import App
 from deckgame.ui.scenes.deeper import DeeperScene
 from deckgame.ui.scenes.hold import HoldScene
@@ -75,12 +74,8 @@ def fake() -> Iterator[FakeVoice]:
     speech.use(old)
 
 
-def start(app: App, players: tuple[str, ...] = THREE, **options: object) -> TableScene:
-    flow.start_game(app, Settings(players=players, **options))  # type: ignore[arg-type]
-    app.step()
-    table = app.top
-    assert isinstance(table, TableScene)
-    return table
+def start(app: App, **options: object) -> TableScene:
+    return start_table(app, THREE, **options)
 
 
 def top(app: App) -> object:

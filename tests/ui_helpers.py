@@ -9,6 +9,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -19,6 +20,9 @@ from deckgame.ui.app import App
 from deckgame.ui.context import Context, Launch
 from deckgame.ui.settings import UiSettings
 from deckgame.yamlsafe import Problem
+
+if TYPE_CHECKING:
+    from deckgame.ui.scenes.table import TableScene
 
 
 def card(
@@ -97,6 +101,19 @@ def make_app(
     app.push(TitleScene(app))
     app.step()
     return app
+
+
+def start_table(app: App, players: tuple[str, ...], **options: object) -> TableScene:
+    """A session of ``players`` started from the title (the first card dealt): the table."""
+    from deckgame.engine import Settings
+    from deckgame.ui import flow
+    from deckgame.ui.scenes.table import TableScene
+
+    flow.start_game(app, Settings(players=players, **options))  # type: ignore[arg-type]
+    app.step()
+    table = app.top
+    assert isinstance(table, TableScene)
+    return table
 
 
 def key(k: int, mod: int = 0, text: str = "") -> pygame.event.Event:
