@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from deckgame.model import Card
 
 BIG = 10_000
+PARTS = ("windows", "loading", "memory", "frames", "simulate")
 Measure = Callable[[], float]
 
 
@@ -273,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frames", type=int, help="table frames timed (default 300)")
     parser.add_argument("--sessions", type=int, help="simulated sessions (default 20)")
     parser.add_argument("--dummy", action="store_true", help="SDL's dummy driver, no window")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="just these figures (repeat for more; default all)",
+    )
     args = parser.parse_args(argv)
     args.runs = args.runs or (2 if args.quick else 5)
     args.frames = args.frames or (30 if args.quick else 300)
@@ -284,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         bench = Bench(args, video)
         print(f"framebuffer: {bench.choice.reason} (hint {bench.same_fb or 'none'})")
         try:
-            for part in (bench.windows, bench.loading, bench.memory, bench.frames, bench.simulate):
+            for part in [getattr(bench, name) for name in args.only or PARTS]:
                 try:
                     part()
                 except Exception as error:  # one broken figure must not hide the others

@@ -31,6 +31,8 @@ print("null")
 """
 
 HEAVY = ("pydantic", "pydantic_core", "yaml", "deckgame.engine", "deckgame.model")
+# Not needed for the first frame either (deckgame.ui.window draws it): they load after it.
+LATER = ("deckgame.ui.app", "deckgame.ui.scenes", "deckgame.ui.widgets", "deckgame.kinds")
 
 
 def _modules_at_set_mode(*argv: str) -> list[str]:
@@ -49,8 +51,8 @@ def _modules_at_set_mode(*argv: str) -> list[str]:
     return modules
 
 
-def _heavy(modules: list[str]) -> list[str]:
-    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+def _heavy(modules: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return [m for m in modules if any(m == h or m.startswith(h + ".") for h in heavy)]
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,9 @@ def test_only_the_chosen_command_is_imported() -> None:
     modules = _modules_at_set_mode("play", "--players", "Ana,Ben")
     commands = {m for m in modules if m.startswith("deckgame.commands.")}
     assert commands == {"deckgame.commands.play", "deckgame.commands.session_options"}
+
+
+def test_the_first_frame_needs_no_scene_font_or_card_module() -> None:
+    modules = _modules_at_set_mode("play", "--players", "Ana,Ben")
+    assert "deckgame.ui.window" in modules
+    assert _heavy(modules, LATER) == []

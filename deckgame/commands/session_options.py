@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgame.content.text import did_you_mean
-from deckgame.lines import normalise_lines, unknown_lines_note
 from deckgame.options import (
     AUDIENCE_IDS,
     DEFAULT_AUDIENCE,
@@ -124,6 +122,8 @@ def types_from(text: str | None) -> list[str] | None:
     names = split_list(text)
     for name in names:
         if name.lower() not in TYPE_IDS:
+            from deckgame.content.text import did_you_mean
+
             raise SessionOptionError(
                 f"--types: unknown intimacy type '{name}'{did_you_mean(name, TYPE_IDS)};"
                 f" choose from {', '.join(TYPE_IDS)}"
@@ -135,7 +135,12 @@ def types_from(text: str | None) -> list[str] | None:
 
 def excluded_from(text: str | None) -> frozenset[str]:
     """The lines named in ``--exclude``, folded to match deck tags (``Touch`` -> ``touch``)."""
-    return normalise_lines(split_list(text))
+    names = split_list(text)
+    if not names:
+        return frozenset()
+    from deckgame.lines import normalise_lines
+
+    return normalise_lines(names)
 
 
 def warn_unknown_lines(command: str, excluded: Iterable[str], tags: Iterable[str]) -> bool:
@@ -143,6 +148,8 @@ def warn_unknown_lines(command: str, excluded: Iterable[str], tags: Iterable[str
 
     True when there was something to say.
     """
+    from deckgame.lines import unknown_lines_note
+
     note = unknown_lines_note(excluded, tags)
     if note is None:
         return False

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from deckgame.ui import a11y, display
+from deckgame.ui import a11y, window
 from deckgame.ui.a11y import A11Y_ACTION, Accessibility
 from deckgame.ui.context import Context
 from deckgame.ui.input.controller import Controllers, PadInput
@@ -21,19 +21,19 @@ from deckgame.ui.input.device import Device, use_device
 from deckgame.ui.look import Look
 from deckgame.ui.settings import UiSettings
 from deckgame.ui.text import TextBook
-from deckgame.ui.theme import MIN_WINDOW, metrics_for, theme_named
+from deckgame.ui.theme import metrics_for, theme_named
 
 if TYPE_CHECKING:
     from deckgame.ui.scenes.base import Scene
 
-DEFAULT_SIZE = (1280, 720)
+DEFAULT_SIZE = window.DEFAULT_SIZE
 FPS = 60
 IDLE_NAP = 0.03  # seconds between event checks when nothing moves
 # After this long without input the table is being talked over, not played: check half as
 # often (a key press then shows within 60 ms, still quicker than a person notices).
 IDLE_LONG_AFTER = 5.0
 IDLE_LONG_NAP = 0.06
-TITLE = "deckgame"
+TITLE = window.TITLE
 
 
 class App:
@@ -53,7 +53,7 @@ class App:
         if fullscreen is not None:
             self.settings.fullscreen = fullscreen
         self._save_settings = save_settings
-        self.windowed_size = (max(MIN_WINDOW[0] // 2, size[0]), max(MIN_WINDOW[1] // 2, size[1]))
+        self.windowed_size = window.windowed_size(size)
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(TITLE)
@@ -92,10 +92,8 @@ class App:
         return self.screen.get_size()
 
     def _open_window(self) -> pygame.Surface:
-        display.prepare()  # the framebuffer SDL gives the window (the module says why)
-        if self.settings.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        # The window deckgame play showed first (ui.main) is taken over, not opened again.
+        return window.open_window(self.windowed_size, self.settings.fullscreen)
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen

@@ -42,7 +42,6 @@ mostly still pictures. ``SDL_FRAMEBUFFER_ACCELERATION=1`` forces the GL path bac
 
 from __future__ import annotations
 
-import ctypes
 import glob
 import os
 import sys
@@ -130,6 +129,8 @@ def _gpu_devices() -> bool:
 def _x_has_dri(display: str) -> bool | None:
     """Whether the X server on ``display`` offers DRI3 or DRI2; None when it cannot be
     asked (no libX11, no server): then nothing is concluded."""
+    import ctypes  # only here: most starts never ask the server
+
     try:
         x11 = ctypes.CDLL("libX11.so.6")
         x11.XOpenDisplay.restype = ctypes.c_void_p

@@ -77,22 +77,29 @@ def _open(
         return None
 
     from deckgame.storage import Store
-    from deckgame.ui.app import DEFAULT_SIZE, App
-    from deckgame.ui.context import Context
+    from deckgame.ui import window
     from deckgame.ui.settings import UiSettings
 
     store = Store()
     ui_settings = UiSettings.from_dict(store.load_settings().get("ui", {}))
+    if size is not None:
+        ui_settings.fullscreen = False
+    if fullscreen is not None:
+        ui_settings.fullscreen = fullscreen
+    size = size or window.DEFAULT_SIZE
+    # On screen before the scenes, fonts and engine are even imported (the module says why).
+    window.first_frame(size, ui_settings.fullscreen, ui_settings.theme)
+
+    from deckgame.ui.app import App
+    from deckgame.ui.context import Context
 
     def save(s: UiSettings) -> None:
         data = store.load_settings()
         data["ui"] = s.to_dict()
         store.save_settings(data)
 
-    if size is not None:
-        ui_settings.fullscreen = False
     return App(
-        size=size or DEFAULT_SIZE,
+        size=size,
         settings=ui_settings,
         fullscreen=fullscreen,
         save_settings=save if keep_settings else None,
