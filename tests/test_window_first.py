@@ -3,6 +3,8 @@ else loads, then taken over by the App without a second window."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 import pytest
 
@@ -31,9 +33,12 @@ def test_the_first_frame_shows_the_theme_and_the_app_takes_the_window_over(
         assert screen.get_at((450, 320))[:3] == THEMES[theme].background
         opened: list[object] = []
         real = pygame.display.set_mode
-        monkeypatch.setattr(
-            pygame.display, "set_mode", lambda *a, **k: opened.append(a) or real(*a, **k)
-        )
+
+        def spy(*args: Any, **kwargs: Any) -> pygame.Surface:
+            opened.append(args)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(pygame.display, "set_mode", spy)
         app = App(size=(900, 640), settings=UiSettings(theme=theme))
         assert opened == []  # the same window: no second set_mode, no flicker
         assert app.screen is screen
