@@ -20,10 +20,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgame.yamlsafe import Problem
+from deckgame.content.problems import Problem
 
 if TYPE_CHECKING:
-    from deckgame.loader import LoadedDeck
+    from deckgame.content.loaded import LoadedDeck
 
 __all__ = ["Place", "duplicate_message", "load_order", "problem_order", "with_clashes"]
 

@@ -36,28 +36,23 @@ def short_language(tag: str) -> str:
 
 def language_of(library: Library) -> dict[str, str]:
     """Deck name -> its language's primary subtag, for every deck read."""
-    return {
-        deck.spec.name: short_language(deck.spec.language)
-        for deck in library.decks
-        if deck.spec is not None
-    }
+    return {deck.name: short_language(deck.language or "") for deck in library.decks if deck.read}
 
 
 def default_decks(library: Library, language: str) -> frozenset[str] | None:
     """The decks a new session starts with; ``None`` when that is every deck."""
-    from deckgame.content.deck_file import Origin
+    from deckgame.content.loaded import Origin
 
     wanted = short_language(language)
-    decks = [d for d in library.decks if d.ok and d.spec is not None]
+    decks = [d for d in library.decks if d.ok and d.read]
     builtin = [d for d in decks if d.origin is Origin.BUILTIN]
-    spoken = {short_language(d.spec.language) for d in builtin if d.spec is not None}
+    spoken = {short_language(d.language or "") for d in builtin}
     pick = wanted if wanted in spoken else FALLBACK
     chosen = {
-        d.spec.name
+        d.name
         for d in decks
-        if d.spec is not None
-        and (d.origin is not Origin.BUILTIN or short_language(d.spec.language) == pick)
+        if d.origin is not Origin.BUILTIN or short_language(d.language or "") == pick
     }
-    if not chosen or len(chosen) == len({d.spec.name for d in decks if d.spec is not None}):
+    if not chosen or len(chosen) == len({d.name for d in decks}):
         return None
     return frozenset(chosen)

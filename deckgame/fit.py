@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from deckgame.model import Audience, Card, IntimacyType, normalise_text
+from deckgame.kinds import Audience, Card, IntimacyType
+from deckgame.model import normalise_text
 
 AUDIENCES = (Audience.COUPLES, Audience.FRIENDS, Audience.FAMILY)
 LEVELS = (1, 2, 3, 4)

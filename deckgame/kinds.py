@@ -2,12 +2,12 @@
 
 The engine (:mod:`deckgame.engine`) imports only this module for cards, so a session runs
 without pydantic or yaml ever loading; :mod:`deckgame.model` (the pydantic deck format)
-builds on the same enums and re-exports every name here. A card the engine deals is any
-object with :class:`CardData`'s attributes: the loader's pydantic ``Card``, or a
-:class:`PlainCard` built from plain data.
+builds on the same enums and re-exports every name here. A card the engine deals is a
+:class:`Card` (what the loader makes of a deck file, plain data), or any object with
+:class:`CardData`'s attributes.
 
->>> card = PlainCard(id="a", kind="ask", text="Hi {other}?", type=IntimacyType.EMOTIONAL,
-...                  level=1, audience=ALL_AUDIENCES)
+>>> card = Card(id="a", kind="ask", text="Hi {other}?", type=IntimacyType.EMOTIONAL,
+...             level=1, audience=ALL_AUDIENCES)
 >>> card.suits(Audience.FRIENDS, 3, frozenset()), render_text(card.text, player="A", other="B")
 (True, 'Hi B?')
 """
@@ -37,6 +37,7 @@ __all__ = [
     "PLACEHOLDERS",
     "TAG_PATTERN",
     "Audience",
+    "Card",
     "CardData",
     "CardId",
     "CardKind",
@@ -123,7 +124,7 @@ def render_text(text: str, *, player: str, other: str) -> str:
 
 
 class CardData(Protocol):
-    """What the engine reads of a card (read-only): the loader's ``Card`` has all of it."""
+    """What the engine reads of a card (read-only): :class:`Card` has all of it."""
 
     @property
     def id(self) -> CardId: ...
@@ -167,29 +168,32 @@ def suits(card: CardData, audience: Audience, players: int, excluded: frozenset[
 
 
 @dataclass(frozen=True, slots=True)
-class PlainCard:
-    """A card as plain data (no validation): for tests, tools and callers without decks.
-
-    The same fields and defaults as the loader's ``Card``; the values are trusted.
+class Card:
+    """A card resolved against its deck and pack: what the engine deals and the screen
+    shows. Plain data, trusted as given: the loader builds it from validated specs, and
+    tests and tools may build one directly (with enum and frozenset values).
     """
 
-    id: CardId
-    kind: CardKind
-    text: str
+    id: CardId  # unique across everything loaded
+    kind: CardKind  # "ask" (a question) or "do" (a challenge)
+    text: str  # with its placeholders unfilled
     type: IntimacyType
-    level: int | None
+    level: int | None  # None for a closing card
     audience: frozenset[Audience]
-    seconds: int | None = None
+    seconds: int | None = None  # a challenge's timer
     follow_up: str | None = None
     tags: frozenset[str] = frozenset()
     who: Who = Who.PLAYER
     min_players: int = MIN_PLAYERS
     max_players: int = MAX_PLAYERS
-    deck: str = ""
-    pack: str = ""
-    level_name: str = ""
-    closing_level: int | None = None
+    deck: str = ""  # the name of the deck it came from
+    pack: str = ""  # the name of its deck's pack, if any
+    level_name: str = ""  # its own pack's name for its level; empty: the default name
+    closing_level: int | None = None  # a closing card's deepest level reached; None: any
 
     def suits(self, audience: Audience, players: int, excluded: frozenset[str]) -> bool:
         """Whether the card may be dealt to this audience, player count and lines."""
         return suits(self, audience, players, excluded)
+
+
+PlainCard = Card  # the name tests and tools used before ``Card`` left pydantic

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from deckgame.engine import EventLog, Settings
 from deckgame.i18n import _
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.simulate import SessionReport, play_session
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.print_text import Fitted, Fitter
 from deckgame.printing import MARK_WIDTH, Box, Line, Progress, Sheet, crop_marks, pages
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgame.model import Card, IntimacyType
+from deckgame.kinds import Card, IntimacyType
 
 if TYPE_CHECKING:
     from fpdf import FPDF

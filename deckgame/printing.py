@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgame.i18n import N_, _
-from deckgame.model import Card, IntimacyType, Who, level_label
+from deckgame.kinds import Card, IntimacyType, Who
+from deckgame.levels import level_label
 
 MM_PER_INCH = 25.4
 DPI = 300
@@ -290,7 +291,7 @@ def paper_text(text: str, names: PaperNames | None = None) -> str:
     >>> paper_text("{player} says: tell {other}.", PaperNames("Ana", "Ben"))
     'Ana says: tell Ben.'
     """
-    from deckgame.model import render_text
+    from deckgame.kinds import render_text
 
     names = names if names is not None else PaperNames()
     filled = render_text(text, player=names.player, other=names.other)

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from deckgame.content.text import did_you_mean
-from deckgame.model import IntimacyType
+from deckgame.kinds import IntimacyType
 
 SCHEMA_FILE = "deck.schema.json"
 DECK_SUFFIX = ".yaml"

@@ -30,7 +30,8 @@ from deckgame.engine import (
     playable,
 )
 from deckgame.engine.dealer import pile_dry
-from deckgame.model import Card, IntimacyType, level_name
+from deckgame.kinds import Card, IntimacyType
+from deckgame.levels import level_name
 
 # A whole session can never take more turns than this; reaching it means a rules bug.
 MAX_ACTIONS = 200_000

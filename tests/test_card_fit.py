@@ -3,6 +3,7 @@ group size, the formats, no card twice in other words, no group card dealt to tw
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 import pytest
@@ -168,7 +169,7 @@ def test_group_worded_cards_need_three_whoever_plays() -> None:
         audience=frozenset({Audience.FRIENDS}),
     )
     assert [phrase for _, phrase in fit.group_worded_for_two([friends])] == ["this group"]
-    assert fit.group_worded_for_two([friends.model_copy(update={"min_players": 3})]) == []
+    assert fit.group_worded_for_two([dataclasses.replace(friends, min_players=3)]) == []
 
 
 def test_no_group_worded_card_can_be_dealt_to_two() -> None:

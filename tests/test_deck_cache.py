@@ -144,3 +144,24 @@ def test_the_cache_lives_under_deckgame_home_and_clears(
     cache = DeckCache(roots=[decks])
     load_library([decks], builtin=False, user=False, cache=cache)
     assert cache.clear() == 3 and not list(default_cache_dir().glob("*.pickle"))
+
+
+def test_a_cached_spec_comes_back_only_when_asked(decks: Path, tmp_path: Path) -> None:
+    """The table reads a deck's name and language and a pack's level names without the
+    spec (a pydantic model); the workshop's first look at the spec restores it whole."""
+    from deckgame.content.loaded import Deferred
+
+    plain = load_library([decks], builtin=False, user=False)
+    load_library([decks], builtin=False, user=False, cache=DeckCache(tmp_path / "c", [tmp_path]))
+    warm = load_library(
+        [decks], builtin=False, user=False, cache=DeckCache(tmp_path / "c", [tmp_path])
+    )
+    garden = next(d for d in warm.decks if d.name == "Garden")
+    assert isinstance(garden.__dict__["_spec"], Deferred)
+    assert (garden.name, garden.language, garden.read) == ("Garden", "en", True)
+    assert isinstance(garden.__dict__["_spec"], Deferred)  # still not restored
+    assert isinstance(warm.pack_specs["Backyard"], Deferred)
+    assert warm.level_names_for(garden.cards[0])[1] == "Seeds"
+    assert garden.spec == next(d for d in plain.decks if d.name == "Garden").spec
+    assert not isinstance(garden.__dict__["_spec"], Deferred)  # restored once, kept
+    assert warm.packs == plain.packs and not isinstance(warm.pack_specs["Backyard"], Deferred)

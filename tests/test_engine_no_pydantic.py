@@ -103,5 +103,5 @@ def test_the_engine_imports_and_plays_plain_cards_without_pydantic_yaml_or_pygam
 def test_the_same_engine_then_plays_the_built_in_decks_loaded_after() -> None:
     result = _probe()
     assert result["pydantic_after_loading"] is True  # validating decks still uses it
-    assert result["built_in_card_type"] == "deckgame.content.specs"
+    assert result["built_in_card_type"] == "deckgame.kinds"  # loaded cards are plain data
     assert result["built_in_phase"] == "after"

@@ -18,7 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from deckgame.engine import Settings
 from deckgame.loader import Library, Origin, load_library, load_paths
-from deckgame.model import Card, bar_level_names, card_level_names
+from deckgame.model import Audience, Card, IntimacyType, bar_level_names, card_level_names
 from deckgame.ui.cards import card_view
 from deckgame.ui.scenes.workshop import Shelf
 from deckgame.ui.session import Session
@@ -131,7 +131,12 @@ def test_the_workshop_names_levels_per_pack_too(sparks: Path) -> None:
 
 def test_bar_names_from_loose_decks_are_the_defaults() -> None:
     loose = Card(
-        id="x", kind="ask", text="?", type="emotional", level=1, audience=frozenset({"family"})
+        id="x",
+        kind="ask",
+        text="?",
+        type=IntimacyType.EMOTIONAL,
+        level=1,
+        audience=frozenset({Audience.FAMILY}),
     )
     assert bar_level_names([loose]) == bar_level_names([])
     assert bar_level_names([])[1] == "Warmth"

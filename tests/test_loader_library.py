@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -154,16 +155,21 @@ def test_model_and_loader_import_without_pygame(module: str) -> None:
     assert result.stdout.strip() == ""
 
 
-def test_resolved_cards_equal_validated_cards() -> None:
-    """Cards are built without re-validation; they must be exactly what validation gives."""
-    from deckgame.model import Card
+def test_resolved_cards_hold_what_validation_gives() -> None:
+    """Cards are plain data built without re-validation: every value must be of the type
+    the validated specs give (enums, frozensets, ints), as the engine and a pickle need."""
+    from deckgame.model import Audience, IntimacyType, Who
 
     library = load_paths([FIXTURES / "pack", Path(__file__).parent.parent / "decks"])
     assert len(library.decks) >= 2
     for deck in library.decks:
         for card in [*deck.cards, *deck.closing]:
-            validated = Card.model_validate(card.model_dump())
-            assert validated == card
-            assert validated.model_dump() == card.model_dump()
-            assert type(validated.audience) is type(card.audience) is frozenset
-            assert type(validated.tags) is type(card.tags) is frozenset
+            assert type(card.type) is IntimacyType and type(card.who) is Who
+            assert card.kind in ("ask", "do") and type(card.kind) is str
+            assert type(card.audience) is frozenset and card.audience
+            assert all(type(audience) is Audience for audience in card.audience)
+            assert type(card.tags) is frozenset and all(type(t) is str for t in card.tags)
+            assert type(card.min_players) is int and type(card.max_players) is int
+            assert card.level is None or type(card.level) is int
+            assert card.seconds is None or type(card.seconds) is int
+            assert hash(card) == hash(dataclasses.replace(card))

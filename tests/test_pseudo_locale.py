@@ -16,6 +16,7 @@ The decks here are built in code with their text in «», so the check knows dec
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -115,7 +116,7 @@ def marked_library() -> Library:
                     cards.append(card(ident, kind, level, text, tags=tags))
         cards.append(card(f"{kind.value}-closing", kind, None, "«What will you keep?»"))
         deck = f"«Test {kind.value}»"
-        cards = [c.model_copy(update={"deck": deck}) for c in cards]
+        cards = [dataclasses.replace(c, deck=deck) for c in cards]
         path = Path(f"«{kind.value}.yaml»")
         decks.append(LoadedDeck(path, Origin.EXTRA, "", None, tuple(cards[:-1]), (cards[-1],), ()))
     return Library(decks=decks, problems=[])

@@ -6,6 +6,7 @@ R makes sound reach the mixer.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import os
@@ -187,7 +188,7 @@ def test_a_spanish_deck_is_read_in_spanish_and_arabic_text_in_arabic(
     card = table.session.game.current_card
     assert card is not None
     assert speech.card_language(card, lambda deck: "es" if deck == card.deck else "") == "es"
-    arabic = card.model_copy(update={"text": "ما الذي يضحكك يا {player}؟"})
+    arabic = dataclasses.replace(card, text="ما الذي يضحكك يا {player}؟")
     assert speech.card_language(arabic, lambda deck: "en") == "ar"
 
 

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,59 @@ def test_the_first_frame_needs_no_scene_font_or_card_module() -> None:
     modules = _modules_at_set_mode("play", "--players", "Ana,Ben")
     assert "deckgame.ui.window" in modules
     assert _heavy(modules, LATER) == []
+
+
+_TABLE_PROBE = """
+import json, sys
+import pygame
+
+flip = pygame.display.flip
+
+def spy():
+    flip()
+    app = sys._getframe(1).f_locals.get("self")
+    if type(getattr(app, "top", None)).__name__ == "TableScene":
+        card = app.top.session.game.card_text()
+        print(json.dumps({"modules": sorted(sys.modules), "card": card}))
+        sys.stdout.flush()
+        import os
+        os._exit(0)
+
+pygame.display.flip = spy
+from deckgame.cli import main
+main(sys.argv[1:])
+print("null")
+"""
+
+
+def _modules_at_first_card(home: Path, *argv: str) -> tuple[list[str], str]:
+    env = {
+        **os.environ,
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "DECKGAME_HOME": str(home),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _TABLE_PROBE, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "null"
+    found = json.loads(last)
+    assert found is not None, f"the table was never drawn: {done.stderr}"
+    return found["modules"], found["card"]
+
+
+def test_a_start_with_unchanged_decks_deals_without_pydantic_or_yaml(tmp_path: Path) -> None:
+    argv = ("play", "--players", "Ana,Ben,Cy", "--seed", "5")
+    cold, first_card = _modules_at_first_card(tmp_path, *argv)
+    # The first start reads and validates every deck (and fills the deck cache)...
+    assert "pydantic" in cold and "yaml" in cold
+    warm, again = _modules_at_first_card(tmp_path, *argv)
+    # ... the next deals the same card from the cache, with no parser or validator loaded.
+    assert again == first_card
+    assert _heavy(warm, ("pydantic", "pydantic_core", "yaml", "deckgame.model")) == []
+    assert _heavy(warm, ("deckgame.content.specs", "deckgame.content.deck_file")) == []

@@ -177,7 +177,7 @@ def test_a_level_without_a_name_is_said_once() -> None:
     assert card_view(card, player="Ana", other="Ben").level_label == "Level 6"
     named = card_view(card, player="Ana", other="Ben", level_names={6: "Home"})
     assert named.level_label == "Level 6 · Home"
-    first = card.model_copy(update={"level": 1})
+    first = dataclasses.replace(card, level=1)
     assert card_view(first, player="Ana", other="Ben").level_label == "Level 1 · Warmth"
 
 

@@ -614,7 +614,7 @@ def test_summary_lists_starred_cards_with_more(
         "who else was there with you, and why you have never gone back since."
     )
     lib.decks = [
-        dataclasses.replace(d, cards=tuple(c.model_copy(update={"text": long}) for c in d.cards))
+        dataclasses.replace(d, cards=tuple(dataclasses.replace(c, text=long) for c in d.cards))
         for d in lib.decks
     ]
     app = make_app(home, lib=lib, size=size)

@@ -180,7 +180,7 @@ def check_args(args: argparse.Namespace) -> None:
 def settings_from_args(args: argparse.Namespace, *, allow_count: bool = False) -> Settings:
     """Engine ``Settings`` from the parsed options (``--players`` is required here)."""
     from deckgame.engine.state import Settings, SettingsError
-    from deckgame.model import Audience, IntimacyType
+    from deckgame.kinds import Audience, IntimacyType
 
     check_args(args)
     names = player_names(getattr(args, "players", None), allow_count=allow_count)

@@ -46,14 +46,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from deckgame.content.deck_file import LoadedDeck, Origin
+    from deckgame.content.loaded import Deferred, LoadedDeck, Origin
     from deckgame.content.problems import Problem
-    from deckgame.content.resolve import PackOf
     from deckgame.content.specs import PackSpec
+    from deckgame.levels import PackOf
 
 __all__ = ["CACHE_FORMAT", "DeckCache", "default_cache_dir", "default_roots"]
 
-CACHE_FORMAT = 2  # raised whenever what an entry holds changes shape
+CACHE_FORMAT = 3  # raised whenever what an entry holds changes shape
 _LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 T = TypeVar("T")
 
@@ -78,7 +78,10 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """The loader's source files as (name, size, mtime): a change to any of them (an
     upgrade, an edit in a checkout) makes every entry stale."""
     package = Path(__file__).resolve().parent.parent
-    files = [*sorted((package / "content").glob("*.py")), package / "clashes.py"]
+    files = [
+        *sorted((package / "content").glob("*.py")),
+        *(package / name for name in ("clashes.py", "kinds.py", "levels.py")),
+    ]
     stamp = []
     for file in files:
         try:
@@ -111,19 +114,32 @@ class DeckCache:
         self, path: Path, origin: Origin | None = None, pack: PackOf | None = None
     ) -> LoadedDeck:
         """``load_deck_file(path, origin, pack)``, from the cache when nothing changed."""
-        from deckgame.content.deck_file import LoadedDeck, Origin, load_deck_file
-        from deckgame.content.resolve import NO_PACK
+        from deckgame.content.loaded import LoadedDeck, Origin
+        from deckgame.levels import NO_PACK
 
         where = origin if origin is not None else Origin.EXTRA
         of = pack if pack is not None else NO_PACK
         extra = ("deck", str(where), of.name, tuple(sorted(of.levels.items())))
-        return self._cached(path, extra, LoadedDeck, lambda: load_deck_file(path, where, of))
 
-    def pack(self, path: Path) -> tuple[PackSpec | None, list[Problem]]:
-        """``load_pack_file(path)``, from the cache when nothing changed."""
-        from deckgame.content.deck_file import load_pack_file
+        def load() -> LoadedDeck:
+            from deckgame.content.deck_file import load_deck_file
 
-        return self._cached(path, ("pack",), tuple, lambda: load_pack_file(path))
+            return load_deck_file(path, where, of)
+
+        return self._cached(path, extra, LoadedDeck, load)
+
+    def pack(self, path: Path) -> tuple[PackSpec | Deferred | None, list[Problem]]:
+        """``load_pack_file(path)``, from the cache when nothing changed; the spec deferred
+        (:mod:`deckgame.content.loaded`), so reading it back needs no pydantic."""
+
+        def load() -> tuple[PackSpec | Deferred | None, list[Problem]]:
+            from deckgame.content.deck_file import load_pack_file
+            from deckgame.content.loaded import defer_pack
+
+            spec, problems = load_pack_file(path)
+            return (defer_pack(spec) if self.keeps(path) else spec), problems
+
+        return self._cached(path, ("pack",), tuple, load)
 
     def _cached(self, path: Path, extra: tuple[Any, ...], kind: type, load: Callable[[], T]) -> T:
         if not self.keeps(path):

@@ -8,14 +8,13 @@ cards that did validate, for tools such as the workshop to preview.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from deckgame.clashes import duplicate_message
 from deckgame.content.deck_nodes import card_places
+from deckgame.content.loaded import LoadedDeck, Origin
 from deckgame.content.problems import Problem
 from deckgame.content.resolve import NO_PACK, PackOf, resolve_cards, resolve_closing
 from deckgame.content.specs import Card, DeckSpec, PackSpec
@@ -23,39 +22,6 @@ from deckgame.content.validate import deck_keys, pack_keys, validate
 from deckgame.content.yaml_read import read_file
 
 __all__ = ["LoadedDeck", "Origin", "load_deck_file", "load_pack_file"]
-
-
-class Origin(StrEnum):
-    """Where a deck came from, as the game shows it."""
-
-    BUILTIN = "built-in"
-    USER = "your decks"
-    EXTRA = "--decks"
-
-
-@dataclass(frozen=True)
-class LoadedDeck:
-    """One deck file after loading: its spec and cards, or why it was skipped."""
-
-    path: Path
-    origin: Origin
-    pack: str
-    spec: DeckSpec | None  # None when the deck as a whole could not be read
-    cards: tuple[Card, ...]
-    closing: tuple[Card, ...]
-    problems: tuple[Problem, ...]
-    # card id -> (line, column) where the card stands, for reports and "jump to card"
-    places: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        """No problems: the deck is in play."""
-        return not self.problems
-
-    @property
-    def name(self) -> str:
-        """The deck's display name, or its file name when it could not be read."""
-        return self.spec.name if self.spec is not None else self.path.name
 
 
 @contextmanager

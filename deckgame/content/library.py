@@ -1,23 +1,27 @@
 """Deck files and folders loaded into one ``Library``, in load order, ids checked across
 them (the rule of :mod:`deckgame.clashes`).
+
+Through the deck cache, with no file changed, this reads no YAML and imports neither the
+loader nor pydantic: the reader and validator load on the first file that needs them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgame.clashes import with_clashes
-from deckgame.content.deck_file import LoadedDeck, Origin, load_deck_file, load_pack_file
+from deckgame.content.loaded import Deferred, LoadedDeck, Origin, pack_facts, spec_of
 from deckgame.content.problems import Problem
-from deckgame.content.resolve import NO_PACK, PackOf, bar_level_names
-from deckgame.content.specs import DEFAULT_LEVEL_NAMES, Card, PackSpec
+from deckgame.kinds import DEFAULT_LEVEL_NAMES, Card
+from deckgame.levels import NO_PACK, PackOf, bar_level_names
 
 if TYPE_CHECKING:
     from deckgame.content.cache import DeckCache
+    from deckgame.content.specs import PackSpec
 
 __all__ = ["DECK_SUFFIXES", "PACK_FILE", "Library", "load_library", "load_paths"]
 
@@ -31,14 +35,24 @@ class Library:
 
     decks: list[LoadedDeck] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    packs: dict[str, PackSpec] = field(default_factory=dict)  # pack name -> its pack.yaml
+    # pack name -> its pack.yaml (deferred when read from the deck cache: see ``packs``)
+    pack_specs: dict[str, PackSpec | Deferred] = field(default_factory=dict)
+
+    @property
+    def packs(self) -> dict[str, PackSpec]:
+        """Pack name -> its ``pack.yaml``, every deferred one restored (which loads
+        pydantic: the workshop and the Decks screen ask, the table does not)."""
+        for name, spec in self.pack_specs.items():
+            if isinstance(spec, Deferred):
+                self.pack_specs[name] = spec_of(spec)
+        return dict(self.pack_specs)  # type: ignore[arg-type]  # none deferred now
 
     # Level names (GAME.md "Level names"): a pack's own names belong to that pack's cards.
 
     def level_names_for(self, card: Card) -> dict[int, str]:
         """The level names ``card`` goes by: its own pack's, else the default ones."""
-        pack = self.packs.get(card.pack) if card.pack else None
-        return {**DEFAULT_LEVEL_NAMES, **(pack.levels if pack is not None else {})}
+        facts = pack_facts(self.pack_specs.get(card.pack)) if card.pack else None
+        return {**DEFAULT_LEVEL_NAMES, **(facts[1] if facts is not None else {})}
 
     def bar_level_names(self, cards: Iterable[Card]) -> dict[int, str]:
         """The level bar's names for ``cards`` in play: the default names unless every
@@ -105,7 +119,11 @@ def load_library(
 
 
 def _collect(library: Library, path: Path, origin: Origin, cache: DeckCache | None = None) -> None:
-    deck_file = load_deck_file if cache is None else cache.deck
+    deck_file: Callable[[Path, Origin, PackOf], LoadedDeck]
+    if cache is None:
+        from deckgame.content.deck_file import load_deck_file as deck_file
+    else:
+        deck_file = cache.deck
     if path.is_dir():
         packs: dict[Path, PackOf] = {}
         for pack_file, files in _deck_folders(path):
@@ -143,12 +161,20 @@ def _deck_folders(root: Path) -> Iterator[tuple[Path | None, list[Path]]]:
 
 
 def _add_pack(library: Library, path: Path, cache: DeckCache | None = None) -> PackOf:
-    spec, problems = load_pack_file(path) if cache is None else cache.pack(path)
+    if cache is None:
+        from deckgame.content.deck_file import load_pack_file
+
+        spec: PackSpec | Deferred | None
+        spec, problems = load_pack_file(path)
+    else:
+        spec, problems = cache.pack(path)
     library.problems.extend(problems)
-    if spec is None:
+    facts = pack_facts(spec)
+    if spec is None or facts is None:
         return NO_PACK
-    library.packs[spec.name] = spec
-    return PackOf(spec.name, spec.levels)
+    name, levels = facts
+    library.pack_specs[name] = spec
+    return PackOf(name, levels)
 
 
 def _check_ids(library: Library) -> Library:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from yaml.nodes import Node
+from typing import TYPE_CHECKING, Any
 
 from deckgame.content.text import clipped
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 __all__ = ["MAX_MESSAGE", "MAX_PROBLEMS", "Document", "Problem", "position"]
 

@@ -10,12 +10,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from typing import Any
 
 from deckgame.content.specs import (
     ALL_AUDIENCES,
-    DEFAULT_LEVEL_NAMES,
     MAX_PLAYERS,
     MIN_PLAYERS,
     Audience,
@@ -28,7 +26,13 @@ from deckgame.content.specs import (
     IntimacyType,
 )
 from deckgame.content.text import normalise_text
-from deckgame.i18n import _
+from deckgame.levels import NO_PACK as NO_PACK
+from deckgame.levels import LevelNames as LevelNames
+from deckgame.levels import PackOf as PackOf
+from deckgame.levels import bar_level_names as bar_level_names
+from deckgame.levels import card_level_names as card_level_names
+from deckgame.levels import level_label as level_label
+from deckgame.levels import level_name as level_name
 
 __all__ = [
     "ALL_AUDIENCES",
@@ -57,28 +61,6 @@ def derive_card_id(kind: CardKind, text: str, type_: IntimacyType, level: int | 
     ).hexdigest()
     where = "closing" if level is None else str(level)
     return f"{type_.value}-{where}-{digest}"
-
-
-LevelNames = Mapping[int, str]  # level number -> name, as a pack's `levels:` gives them
-
-
-@dataclass(frozen=True)
-class PackOf:
-    """The pack a deck belongs to, as its cards need it: its name and its own level names."""
-
-    name: str = ""
-    levels: LevelNames = field(default_factory=dict)
-
-    def level_name(self, level: int | None) -> str:
-        """The pack's own name for ``level``; empty when it keeps the default name (a
-        default name is the interface's, translated, even when a pack repeats it)."""
-        if level is None:
-            return ""
-        name = self.levels.get(level, "")
-        return "" if name == DEFAULT_LEVEL_NAMES.get(level) else name
-
-
-NO_PACK = PackOf()
 
 
 def resolve_card(spec: CardSpec, deck: DeckSpec, level: int | None, pack: PackOf = NO_PACK) -> Card:
@@ -117,24 +99,10 @@ def _resolve(
     )
 
 
-_CARD_FIELDS = tuple(Card.model_fields)
-_set = object.__setattr__
-
-
-def _card(values: dict[str, object]) -> Card:
-    """A ``Card`` of every field's value, built without a second validation.
-
-    Every value comes from specs pydantic has just validated, and this is the hot path of
-    loading (ten thousand cards cost more to re-validate than to parse). It sets what
-    ``Card.model_construct`` sets for a full set of fields, without its per-field default
-    handling (a third of its time). A test checks the result equals a validated Card.
-    """
-    card = Card.__new__(Card)
-    _set(card, "__dict__", values)
-    _set(card, "__pydantic_fields_set__", set(_CARD_FIELDS))
-    _set(card, "__pydantic_extra__", None)
-    _set(card, "__pydantic_private__", None)
-    return card
+def _card(values: dict[str, Any]) -> Card:
+    """A ``Card`` of every field's value: trusted, as pydantic has just validated every
+    one of them in the specs (the hot path of loading)."""
+    return Card(**values)
 
 
 def resolve_cards(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
@@ -152,59 +120,3 @@ def resolve_closing(deck: DeckSpec, pack: PackOf = NO_PACK) -> list[Card]:
     ``closing_level``)."""
     audience, tags = frozenset(deck.audience), frozenset(deck.tags)
     return [_resolve(spec, deck, None, audience, tags, pack) for spec in deck.closing]
-
-
-def card_level_names(card: Card) -> dict[int, str]:
-    """The level names as ``card`` shows them: the defaults, with its own pack's name for
-    its level (GAME.md: a pack's names belong to that pack's cards).
-
-    >>> card = Card(id="a", kind="ask", text="?", type="emotional", level=1,
-    ...             audience=ALL_AUDIENCES, pack="Sparks", level_name="Sparks")
-    >>> card_level_names(card)[1], card_level_names(card)[2]
-    ('Sparks', 'Confidentiality')
-    """
-    names = dict(DEFAULT_LEVEL_NAMES)
-    if card.level is not None and card.level_name:
-        names[card.level] = card.level_name
-    return names
-
-
-def bar_level_names(cards: Iterable[Card]) -> dict[int, str]:
-    """The level bar's names for the cards in play: the defaults, unless every one of them
-    comes from one pack; then that pack's names (those its cards carry).
-
-    >>> core = Card(id="c", kind="ask", text="?", type="emotional", level=1,
-    ...             audience=ALL_AUDIENCES, pack="Core")
-    >>> spark = core.model_copy(update={"id": "s", "pack": "Sparks", "level_name": "Sparks"})
-    >>> bar_level_names([spark])[1], bar_level_names([spark, core])[1]
-    ('Sparks', 'Warmth')
-    """
-    names = dict(DEFAULT_LEVEL_NAMES)
-    packs: set[str] = set()
-    for card in cards:
-        packs.add(card.pack)
-        if len(packs) > 1:
-            return dict(DEFAULT_LEVEL_NAMES)
-        if card.level is not None and card.level_name:
-            names[card.level] = card.level_name
-    return names
-
-
-def level_name(level: int, names: Mapping[int, str] | None = None) -> str:
-    """The display name of a level: the pack's name, the default, or ``Level N``."""
-    if names and level in names and names[level] != DEFAULT_LEVEL_NAMES.get(level):
-        return names[level]  # the pack's own name, as it wrote it
-    default = DEFAULT_LEVEL_NAMES.get(level)
-    # Translators: a level of intimacy with no name of its own; {n} is its number (1-9).
-    return _(default) if default is not None else _("Level {n}").format(n=level)
-
-
-def level_label(level: int, names: Mapping[int, str] | None = None) -> str:
-    """A level as players see it: its number and, when it has one, its name.
-
-    >>> level_label(1), level_label(6), level_label(6, {6: "Home"})
-    ('Level 1 · Warmth', 'Level 6', 'Level 6 · Home')
-    """
-    name = level_name(level, names)
-    number = _("Level {n}").format(n=level)
-    return number if name == number else _("{level} · {name}").format(level=number, name=name)

@@ -1,5 +1,6 @@
-"""The deck format as pydantic models: what a deck file and a pack file hold, and a card
-resolved against its deck (``Card``, what the engine deals).
+"""The deck format as pydantic models: what a deck file and a pack file hold. A card
+resolved against its deck (``Card``, what the engine deals) is plain data, from
+:mod:`deckgame.kinds`: the game's start reads cached cards without loading pydantic.
 
 The enums, ranges and patterns come from :mod:`deckgame.kinds` (pydantic-free, so the
 engine runs without this module), which takes them from :mod:`deckgame.options` (a test
@@ -30,6 +31,7 @@ from deckgame.kinds import (
     MIN_SECONDS,
     TAG_PATTERN,
     Audience,
+    Card,
     CardId,
     CardKind,
     IntimacyType,
@@ -228,38 +230,3 @@ class PackSpec(_Frozen):
     levels: dict[LevelNumber, Annotated[str, Field(min_length=1, max_length=40)]] = Field(
         default_factory=dict, description="Level number -> the name this pack gives it."
     )
-
-
-class Card(_Frozen):
-    """A card resolved against its deck: what the engine deals and the screen shows."""
-
-    id: CardId = Field(description="Unique id across everything loaded.")
-    kind: CardKind = Field(description="`ask` (a question) or `do` (a challenge).")
-    text: str = Field(description="The question or challenge, with placeholders unfilled.")
-    type: IntimacyType = Field(description="The card's intimacy type.")
-    level: int | None = Field(description="Depth level; None for a closing card.")
-    seconds: int | None = Field(default=None, description="Challenge timer, in seconds.")
-    follow_up: str | None = Field(default=None, description="Optional follow-up question.")
-    audience: frozenset[Audience] = Field(description="Audiences the card suits.")
-    tags: frozenset[str] = Field(default=frozenset(), description="Content tags.")
-    who: Who = Field(default=Who.PLAYER, description="Who answers.")
-    min_players: int = Field(default=MIN_PLAYERS, description="Fewest players.")
-    max_players: int = Field(default=MAX_PLAYERS, description="Most players.")
-    deck: str = Field(default="", description="Name of the deck the card came from.")
-    pack: str = Field(default="", description="Name of the pack the deck belongs to, if any.")
-    level_name: str = Field(
-        default="",
-        description="The name the card's own pack gives its level; empty: the default name.",
-    )
-    closing_level: int | None = Field(
-        default=None,
-        description="A closing card's deepest level reached that it is for; None: any.",
-    )
-
-    def suits(self, audience: Audience, players: int, excluded: frozenset[str]) -> bool:
-        """Whether the card may be dealt to this audience, player count and lines."""
-        return (
-            audience in self.audience
-            and self.min_players <= players <= self.max_players
-            and not (self.tags & excluded)
-        )

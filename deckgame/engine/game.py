@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     # The loader's card, for the types only: the engine never imports pydantic, and at
     # run time any object with ``deckgame.kinds.CardData``'s attributes (a ``PlainCard``)
     # plays the same.
-    from deckgame.model import Card
+    from deckgame.kinds import Card
 
 declare_events({"undo": "the last action was taken back (undone: action name)"})
 

@@ -19,7 +19,7 @@ from deckgame.engine.state import Phase, State
 from deckgame.kinds import CardData, IntimacyType
 
 if TYPE_CHECKING:  # the loader's card, for the types only: the engine never imports pydantic
-    from deckgame.model import Card
+    from deckgame.kinds import Card
 
 C = TypeVar("C", bound=CardData)
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import pygame
 
 from deckgame.i18n import N_, _
-from deckgame.model import Card, IntimacyType, Who, level_label, render_text
+from deckgame.kinds import Card, IntimacyType, Who, render_text
+from deckgame.levels import level_label
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import CardLayout, Label, layout_card
 from deckgame.ui.icons import icon

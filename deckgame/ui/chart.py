@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pygame
 
 from deckgame.i18n import _
-from deckgame.model import IntimacyType
+from deckgame.kinds import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.look import Look

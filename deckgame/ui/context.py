@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from deckgame.options import SessionOptions
 
 if TYPE_CHECKING:
-    from deckgame.loader import Library
+    from deckgame.content.library import Library
     from deckgame.storage import Store
     from deckgame.ui.session import Session
 
@@ -124,7 +124,7 @@ class Context:
     def library(self) -> Library:
         if self._library is None:
             from deckgame.content.cache import DeckCache
-            from deckgame.loader import load_library
+            from deckgame.content.library import load_library
 
             # Through the deck cache: a start with unchanged built-in and installed decks
             # does no YAML work. It keeps only those (their text is on this machine

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.print_pdf import RGB, Align, Canvas
 from deckgame.print_text import LEADING, PT_PER_MM, Fitted, direction
 from deckgame.printing import BLEED, CARD_H, Box, PaperNames, back_level_lines

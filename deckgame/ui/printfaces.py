@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.i18n import _
-from deckgame.model import Card, IntimacyType
+from deckgame.kinds import Card, IntimacyType
 from deckgame.printing import (
     BLEED,
     CELL_H,

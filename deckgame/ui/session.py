@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from deckgame.engine import Action, End, Event, EventLog, Game, IllegalAction, Phase, Settings
 from deckgame.engine.dealer import playable
 from deckgame.engine.summary import Summary, summarize
-from deckgame.model import Card, bar_level_names, level_label
+from deckgame.kinds import Card
+from deckgame.levels import bar_level_names, level_label
 from deckgame.ui.refusals import describe
 
 if TYPE_CHECKING:

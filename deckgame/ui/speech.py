@@ -23,7 +23,7 @@ from deckgame.i18n import _, ngettext
 from deckgame.ui import sound
 
 if TYPE_CHECKING:
-    from deckgame.model import Card
+    from deckgame.kinds import Card
     from deckgame.ui.cards import CardView
 
 __all__ = ["SPEECH_READY", "Reader", "card_language", "card_words", "reader"]
@@ -44,7 +44,7 @@ def card_words(view: CardView, type_label: str) -> str:
     """What is read for a card: its type, the text with names filled in, who answers, the
     challenge's time and the follow-up.
 
-    >>> from deckgame.model import IntimacyType
+    >>> from deckgame.kinds import IntimacyType
     >>> from deckgame.ui.cards import CardView
     >>> view = CardView(IntimacyType.EMOTIONAL, "ask", "What made you laugh, Ana?",
     ...                 who="Ana answers", follow_up="And who was there")

@@ -13,7 +13,7 @@ import pygame
 
 from deckgame.engine import Agree, End, NotYet, Phase, StepBack, Undo
 from deckgame.i18n import N_, _
-from deckgame.model import IntimacyType
+from deckgame.kinds import IntimacyType
 from deckgame.ui import keymap, speech
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon

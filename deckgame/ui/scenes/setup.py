@@ -12,8 +12,8 @@ from __future__ import annotations
 import pygame
 
 from deckgame.i18n import _, ngettext
+from deckgame.kinds import Audience, IntimacyType
 from deckgame.lines import line_key
-from deckgame.model import Audience, IntimacyType
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.bindings import Command

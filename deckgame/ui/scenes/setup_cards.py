@@ -7,7 +7,7 @@ import pygame
 
 from deckgame.deck_language import language_of
 from deckgame.i18n import _
-from deckgame.model import IntimacyType
+from deckgame.kinds import IntimacyType
 from deckgame.ui.assets import Face
 from deckgame.ui.scenes.setup_choices import (
     MAX_UNLOCK_ROUNDS,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from deckgame.engine import Settings
 from deckgame.engine.dealer import playable
 from deckgame.i18n import N_, _
-from deckgame.model import Audience, Card
+from deckgame.kinds import Audience, Card
 from deckgame.options import (
     MAX_PLAYERS,
     MAX_UNLOCK_ROUNDS,

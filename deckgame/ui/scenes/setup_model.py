@@ -10,8 +10,8 @@ import pygame
 from deckgame.deck_language import default_decks
 from deckgame.engine import Settings, SettingsError
 from deckgame.i18n import _, current_language, ngettext
+from deckgame.kinds import Audience, IntimacyType
 from deckgame.lines import normalise_lines, unknown_lines, unknown_lines_note
-from deckgame.model import Audience, IntimacyType
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.setup_choices import (
     MAX_LINE,

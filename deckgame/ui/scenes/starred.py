@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from deckgame.i18n import _, ngettext
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.printing import PRINT_OTHER, PRINT_PLAYER
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face

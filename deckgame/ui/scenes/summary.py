@@ -11,7 +11,7 @@ import pygame
 from deckgame.engine import Undo
 from deckgame.engine.summary import Summary
 from deckgame.i18n import N_, _, ngettext
-from deckgame.model import Card, IntimacyType
+from deckgame.kinds import Card, IntimacyType
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.cardlayout import card_height_for

@@ -25,7 +25,7 @@ from deckgame.engine import (
     Warmth,
 )
 from deckgame.i18n import _
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.ui import keymap, sound, speech
 from deckgame.ui.app import monotonic
 from deckgame.ui.bindings import Command

@@ -12,7 +12,7 @@ import pygame
 
 from deckgame.engine import Phase
 from deckgame.i18n import _
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.ui.assets import Face
 from deckgame.ui.icons import icon
 from deckgame.ui.input.device import device

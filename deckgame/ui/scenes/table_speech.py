@@ -15,7 +15,7 @@ from deckgame.i18n import _
 from deckgame.ui import speech
 
 if TYPE_CHECKING:
-    from deckgame.model import Card
+    from deckgame.kinds import Card
     from deckgame.ui.app import App
     from deckgame.ui.scenes.table import TableScene
 
@@ -28,9 +28,7 @@ def deck_language(app: App) -> dict[str, str]:
     if not app.ctx.library_loaded:
         return {}
     return {
-        deck.spec.name: deck.spec.language
-        for deck in app.ctx.library.decks
-        if deck.spec is not None and deck.spec.language
+        deck.name: deck.language for deck in app.ctx.library.decks if deck.read and deck.language
     }
 
 

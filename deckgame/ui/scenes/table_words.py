@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from deckgame.engine import Event, Phase
 from deckgame.i18n import _
-from deckgame.model import Card, Who
+from deckgame.kinds import Card, Who
 from deckgame.ui.input.device import device
 
 if TYPE_CHECKING:

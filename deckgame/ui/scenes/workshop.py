@@ -27,7 +27,7 @@ from deckgame.decklist import (
     problem_line,
 )
 from deckgame.i18n import N_, _, ngettext
-from deckgame.model import Card
+from deckgame.kinds import Card
 from deckgame.ui import keymap
 from deckgame.ui.cache import ImageCache
 from deckgame.ui.scenes import workshop_preview as preview

@@ -15,7 +15,8 @@ import pygame
 from deckgame.content.sheet_read import SHEET_SUFFIXES
 from deckgame.decklist import problem_line
 from deckgame.i18n import N_, _, ngettext
-from deckgame.model import Card, card_level_names
+from deckgame.kinds import Card
+from deckgame.levels import card_level_names
 from deckgame.printing import CARD_H, CARD_W
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import TABLE_RATIO, card_view, render_card
