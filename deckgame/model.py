@@ -1,11 +1,13 @@
-"""The deck format as pydantic models: cards, decks and packs.
+"""The deck format as pydantic models (decks and packs), and the cards made of them.
 
 Pure data, no I/O. ``CardSpec``/``DeckSpec``/``PackSpec`` are what a YAML file holds;
 ``Card`` is a card resolved against its deck (id, type, level, audience and tags filled
-in) and is what the engine deals. The parts live in :mod:`deckgame.content`
-(``specs``: the models; ``text``: placeholders and quoting; ``resolve``: cards from specs,
-level names); this module is their front door. The enums, bounds and ``render_text``
-come from :mod:`deckgame.kinds`, which the engine uses without pydantic.
+in) and is what the engine deals: plain data from :mod:`deckgame.kinds`, so cached decks
+come back without pydantic. The parts live in :mod:`deckgame.content` (``specs``: the
+models; ``text``: placeholders and quoting; ``resolve``: cards from specs) and
+:mod:`deckgame.levels` (level names); this module is their front door. The enums,
+bounds and ``render_text`` come from :mod:`deckgame.kinds`, which the engine uses
+without pydantic.
 
 >>> deck = DeckSpec.model_validate(
 ...     {"name": "Tiny", "type": "emotional", "levels": {1: [{"ask": "Hi {player}?"}]}}
@@ -69,7 +71,7 @@ from deckgame.content.text import (
     quoted,
     render_text,
 )
-from deckgame.kinds import CardData, PlainCard
+from deckgame.kinds import CardData
 
 __all__ = [
     "ALL_AUDIENCES",
@@ -102,7 +104,6 @@ __all__ = [
     "PackOf",
     "PackSpec",
     "PlaceholderError",
-    "PlainCard",
     "PlayerCount",
     "Tag",
     "Who",

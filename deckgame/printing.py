@@ -40,13 +40,11 @@ MARK_WIDTH = 0.2  # mm, a hairline that still survives a cheap printer
 Orientation = Literal["portrait", "landscape"]
 OrientationChoice = Literal["portrait", "landscape", "auto"]
 
-# How the game reads the placeholders aloud where no names are known (the starred list).
-PRINT_PLAYER = "the reader"
-PRINT_OTHER = "another player"
 # On paper ``{player}`` and ``{other}`` are a line to write a name on, or names the designer
 # chose (``--names``). Deck text uses ``{player}`` like a name ("{player} says", "{player}'s
 # ideas", "{other}, tell {player}"), so a name or a blank keeps the grammar where "you"
-# ("you says") or "the reader" ("...today, the reader?") did not.
+# ("you says") or "the reader" ("...today, the reader?") did not. The starred list on
+# screen shows them the same way.
 BLANK = "______"
 MAX_NAME = 40  # a printed name longer than this would crowd the card
 WHO_ON_PAPER: dict[Who, str] = {

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -56,6 +55,8 @@ class VoiceError(RuntimeError):
 
 
 def _run(argv: list[str], text: str, out: Path | None = None) -> bytes:
+    import subprocess  # here: the table loads this module, most tables never speak
+
     try:
         done = subprocess.run(
             argv,
@@ -106,6 +107,8 @@ def espeak_voice_for(language: str, known: frozenset[str]) -> str:
 
 def _espeak_languages(program: str) -> frozenset[str]:
     """Every language code ``program --voices`` lists (its second column)."""
+    import subprocess
+
     try:
         done = subprocess.run(
             [program, "--voices"], capture_output=True, timeout=10, check=False, text=True

@@ -2,7 +2,7 @@
 
 Checked in a fresh interpreter (this one has imported everything already): right after
 ``import deckgame.engine`` (and ``deckgame.options``, ``deckgame.i18n``) none of them is in
-``sys.modules``; a seeded session of ``PlainCard``s plays, saves and undoes with none of
+``sys.modules``; a seeded session of ``Card``s plays, saves and undoes with none of
 them loaded; then the built-in decks load (pydantic comes in, as it should for
 validating) and the same engine plays them.
 """
@@ -29,10 +29,10 @@ import deckgame.options, deckgame.i18n
 after_options = heavy()
 
 from deckgame.engine import Done, Game, Next, Pass, Settings, Star, Undo, Warmth
-from deckgame.kinds import ALL_AUDIENCES, Audience, IntimacyType, PlainCard
+from deckgame.kinds import ALL_AUDIENCES, Audience, IntimacyType, Card
 
 cards = [
-    PlainCard(id=f"{t.value}-{level}-{i}", kind="ask" if i % 2 else "do",
+    Card(id=f"{t.value}-{level}-{i}", kind="ask" if i % 2 else "do",
               text="Ask {other} one thing, {player}.", type=t, level=level,
               audience=ALL_AUDIENCES, seconds=None if i % 2 else 30)
     for t in IntimacyType for level in (1, 2) for i in range(3)

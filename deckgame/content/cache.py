@@ -37,13 +37,17 @@ reads only the headers.
 from __future__ import annotations
 
 import gc
-import hashlib
 import io
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL first (a few ms at start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from deckgame.content.loaded import Deferred, LoadedDeck, Origin
@@ -151,10 +155,9 @@ class DeckCache:
         except OSError:
             return load()  # the loader says what is wrong with it, at its place
         key = (*self._common(), str(path), info.st_size, info.st_mtime_ns, *extra)
-        key += (hashlib.blake2b(data, digest_size=16).hexdigest(),)
+        key += (blake2b(data, digest_size=16).hexdigest(),)
         entry = self.folder / (
-            hashlib.blake2b(repr((str(path), extra)).encode(), digest_size=12).hexdigest()
-            + ".pickle"
+            blake2b(repr((str(path), extra)).encode(), digest_size=12).hexdigest() + ".pickle"
         )
         found = self._read(entry, key)
         if isinstance(found, kind):

@@ -114,8 +114,8 @@ def present_count(state: State) -> int:
 def pile_sizes(settings: Settings, cards: Iterable[Card]) -> dict[PileKey, int]:
     """How many cards each (type, level) cell offers under these settings' filters.
 
-    >>> from deckgame.kinds import ALL_AUDIENCES, PlainCard
-    >>> card = PlainCard(id="a", kind="ask", text="?", type=IntimacyType.SPIRITUAL, level=2,
+    >>> from deckgame.kinds import ALL_AUDIENCES, Card
+    >>> card = Card(id="a", kind="ask", text="?", type=IntimacyType.SPIRITUAL, level=2,
     ...             audience=ALL_AUDIENCES)
     >>> pile_sizes(Settings(players=("Ana", "Bo")), [card])
     {('spiritual', 2): 1}

@@ -1,9 +1,9 @@
 """``Game``: one session. Apply actions, ask what is legal, render cards, undo, save.
 
->>> from deckgame.kinds import ALL_AUDIENCES, IntimacyType, PlainCard
+>>> from deckgame.kinds import ALL_AUDIENCES, IntimacyType, Card
 >>> from deckgame.engine import Done, Warmth
 >>> cards = [
-...     PlainCard(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}",
+...     Card(id=f"c{i}", kind="ask", text="Hi {other}, asks {player}",
 ...               type=IntimacyType.EMOTIONAL, level=1, audience=ALL_AUDIENCES)
 ...     for i in range(3)
 ... ]
@@ -50,9 +50,8 @@ from deckgame.engine.summary import Summary, summarize
 from deckgame.kinds import render_text
 
 if TYPE_CHECKING:
-    # The loader's card, for the types only: the engine never imports pydantic, and at
-    # run time any object with ``deckgame.kinds.CardData``'s attributes (a ``PlainCard``)
-    # plays the same.
+    # For the types only: at run time any object with ``deckgame.kinds.CardData``'s
+    # attributes plays the same as the loader's plain ``Card``.
     from deckgame.kinds import Card
 
 declare_events({"undo": "the last action was taken back (undone: action name)"})

@@ -18,7 +18,7 @@ from deckgame.engine.dealer import playable
 from deckgame.engine.state import Phase, State
 from deckgame.kinds import CardData, IntimacyType
 
-if TYPE_CHECKING:  # the loader's card, for the types only: the engine never imports pydantic
+if TYPE_CHECKING:  # the loader's plain card, for the types only
     from deckgame.kinds import Card
 
 C = TypeVar("C", bound=CardData)
@@ -89,9 +89,9 @@ def closing_for(deepest: int, cards: Sequence[C]) -> list[C]:
     of a depth it did not reach); only when every card is for a deeper level are those
     offered, the nearest first. File order is kept within each choice.
 
-    >>> from deckgame.kinds import ALL_AUDIENCES, PlainCard
+    >>> from deckgame.kinds import ALL_AUDIENCES, Card
     >>> def closing(id, level):
-    ...     return PlainCard(id=id, kind="ask", text="?", type=IntimacyType.EMOTIONAL,
+    ...     return Card(id=id, kind="ask", text="?", type=IntimacyType.EMOTIONAL,
     ...                      level=None, audience=ALL_AUDIENCES, closing_level=level)
     >>> cards = [closing("one", 1), closing("two", 2), closing("any", None)]
     >>> [c.id for c in closing_for(2, cards)], [c.id for c in closing_for(3, cards)]

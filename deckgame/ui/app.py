@@ -264,8 +264,8 @@ class App:
 
     def run(self) -> int:
         """Run until the window closes or a scene quits; returns the exit code."""
-        self.pads.start()
         self.draw()
+        self.pads.start()  # after the first frame: SDL's controller module takes a while
         while self.running and self.stack:
             self.turn()
         self.pads.close()

@@ -14,7 +14,7 @@ import pygame
 
 from deckgame.i18n import _, ngettext
 from deckgame.kinds import Card
-from deckgame.printing import PRINT_OTHER, PRINT_PLAYER
+from deckgame.printing import BLANK
 from deckgame.ui import keymap
 from deckgame.ui.assets import Face
 from deckgame.ui.cards import card_view
@@ -139,7 +139,9 @@ class StarredScene(Scene):
             line = _("A starred card that is not in the decks loaded now ({id})").format(id=card_id)
             return self._add(y, _Words(line, m.small, t.text_muted, wrap=wrap), indent=indent)
         lib = self.app.ctx.library
-        view = card_view(card, player=PRINT_PLAYER, other=PRINT_OTHER, level_names=lib.level_names)
+        # Names as on paper: a line, whoever was dealt it then ("the reader" broke the
+        # grammar of "{player} says", and was English in every language).
+        view = card_view(card, player=BLANK, other=BLANK, level_names=lib.level_names)
         style = t.type_style(card.type.value)
         kind = _("Question") if card.kind == "ask" else _("Challenge")
         label = _("{type} · {kind} · {level}").format(
