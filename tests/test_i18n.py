@@ -260,3 +260,39 @@ def test_settings_switches_the_interface_at_once_and_saves_it(german: Path, tmp_
     app.step([click(next(b for b in scene.buttons if b.arg == "en").rect.center)])
     assert (i18n.current_language(), saved[-1]["language"]) == ("en", "en")
     pygame.event.clear()
+
+
+# Key names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "enter_space", "undo", "done"),
+    [
+        ("de", "Enter / Leertaste", "U oder Strg+Z", "Enter"),
+        ("es", "Intro / Espacio", "U o Ctrl+Z", "Intro"),
+        ("en", "Enter / Space", "U or Ctrl+Z", "Enter"),
+    ],
+)
+def test_the_help_and_the_buttons_name_keys_as_the_players_keyboard_does(
+    code: str, enter_space: str, undo: str, done: str, tmp_path: Path
+) -> None:
+    """F1 at a table of three, in German and Spanish: the key names as printed on their
+    keyboards (GAME.md and the README keep the English ones)."""
+    from ui_helpers import key, start_table
+
+    from deckgame.ui import keymap
+    from deckgame.ui.scenes.help import HelpScene
+
+    if code != "en":
+        catalogue(code)
+    assert i18n.use_language(code) == code
+    app = make_app(tmp_path)
+    table = start_table(app, ("Ana", "Ben", "Cy"))
+    assert any(b.key == done for b in table.buttons if b.action in ("done", "next"))
+    app.step([key(pygame.K_F1)])
+    assert isinstance(app.top, HelpScene)
+    app.step()
+    rendered = {str(k[0]) for k in app.text._text}
+    assert enter_space in rendered and undo in rendered
+    assert "Enter / Space" in keymap.labels("table")  # the contract's own words stay
+    assert "| Enter / Space |" in keymap.markdown_table("table")

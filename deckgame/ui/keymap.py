@@ -20,15 +20,19 @@ they show its buttons, after a key press the keys again.
 
 >>> use_device("pad"), hint("undo"), hint("skip"), use_device("keys"), hint("undo")
 (True, 'LB', '', True, 'U')
+
+Key names are shown as a keyboard in the player's language prints them (:func:`key_words`:
+"Leertaste" and "Strg" in German); GAME.md and the README keep the English ones.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pygame
 
-from deckgame.i18n import N_, _
+from deckgame.i18n import N_, _, pgettext
 from deckgame.ui.bindings import (
     ENTRIES,
     FOCUS_ROW,
@@ -61,6 +65,7 @@ __all__ = [
     "help_rows",
     "hint",
     "key_event_for",
+    "key_words",
     "labels",
     "markdown_table",
     "pad_binding_for",
@@ -95,6 +100,41 @@ for _scene, _key in _tables():
 _HINTS["table", "done", None] = _HINTS["table", "next", None] = _HINTS["table", "primary", None]
 
 
+_KEY_WORD = re.compile(r"\b(?:Ctrl|Enter|End|Esc|Home|PgDn|PgUp|Space|Tab|D-pad|stick|or)\b")
+
+
+def _key_name(word: str) -> str:
+    """One key name (or the "or" between two keys) in the player's language."""
+    names = {
+        # Translators: key names as printed on a keyboard in your language (German: Strg,
+        # Leertaste, Pos1, Bild↑, Bild↓); keep them short, they sit on buttons.
+        "Ctrl": pgettext("key", "Ctrl"),
+        "Enter": pgettext("key", "Enter"),
+        "End": pgettext("key", "End"),
+        "Esc": pgettext("key", "Esc"),
+        "Home": pgettext("key", "Home"),
+        "PgDn": pgettext("key", "PgDn"),
+        "PgUp": pgettext("key", "PgUp"),
+        "Space": pgettext("key", "Space"),
+        "Tab": pgettext("key", "Tab"),
+        # Translators: a game controller's directional cross, and its thumb stick.
+        "D-pad": pgettext("key", "D-pad"),
+        "stick": pgettext("key", "stick"),
+        # Translators: between two keys that do the same thing ("U or Ctrl+Z").
+        "or": pgettext("key", "or"),
+    }
+    return names.get(word, word)
+
+
+def key_words(label: str) -> str:
+    """A key label ("Enter / Space", "U or Ctrl+Z") with its key names translated.
+
+    >>> key_words("U or Ctrl+Z"), key_words("PgUp / PgDn / Space"), key_words("X")
+    ('U or Ctrl+Z', 'PgUp / PgDn / Space', 'X')
+    """
+    return _KEY_WORD.sub(lambda match: _key_name(match.group()), label)
+
+
 def binding_for(event: pygame.event.Event, scene: str = "table") -> Command | None:
     """The command a KEYDOWN sends in ``scene``, or None (Alt and Super combinations send
     nothing; Ctrl combinations only what is bound with Ctrl)."""
@@ -125,7 +165,7 @@ def hint(command: str | Command, *, scene: str = "table") -> str:
         command = Command(command)
     if device() == "pad":
         return pad_hint(command, scene=scene)
-    return _HINTS.get((scene, command.name, command.arg), "")
+    return key_words(_HINTS.get((scene, command.name, command.arg), ""))
 
 
 def pad_hint(command: str | Command, *, scene: str = "table") -> str:
@@ -157,8 +197,8 @@ def key_event_for(command: Command, scene: str = "table") -> pygame.event.Event 
 
 def help_rows(scene: str = "table") -> list[tuple[str, str]]:
     """The F1 overlay's rows for ``scene``: (keys, what they do), in the player's language."""
-    rows = [(entry.label, _(entry.what)) for entry in SCENES[scene]]
-    return [*rows, (FOCUS_ROW[0], _(FOCUS_ROW[1]))]
+    rows = [(key_words(entry.label), _(entry.what)) for entry in SCENES[scene]]
+    return [*rows, (key_words(FOCUS_ROW[0]), _(FOCUS_ROW[1]))]
 
 
 def pad_help_rows(scene: str = "table") -> list[tuple[str, str]]:
@@ -169,7 +209,7 @@ def pad_help_rows(scene: str = "table") -> list[tuple[str, str]]:
         for entry in SCENES[scene]
         if entry.pads
     ]
-    return [*rows, (PAD_FOCUS_ROW[0], _(PAD_FOCUS_ROW[1]))]
+    return [*rows, (key_words(PAD_FOCUS_ROW[0]), _(PAD_FOCUS_ROW[1]))]
 
 
 def labels(scene: str = "table") -> list[str]:
