@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,19 +37,28 @@ HEAVY = ("pydantic", "pydantic_core", "yaml", "deckgame.engine", "deckgame.model
 LATER = ("deckgame.ui.app", "deckgame.ui.scenes", "deckgame.ui.widgets", "deckgame.kinds")
 
 
-def _modules_at_set_mode(*argv: str) -> list[str]:
+def _probe(code: str, argv: tuple[str, ...], home: Path | None = None) -> Any:
+    """What ``code`` printed last as JSON, run as ``deckgame ARGV`` in a fresh interpreter
+    (None printed: the moment it waits for never came)."""
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    if home is not None:
+        env["DECKGAME_HOME"] = str(home)
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *argv],
+        [sys.executable, "-c", code, *argv],
         capture_output=True,
         text=True,
         env=env,
-        timeout=60,
+        timeout=120,
         check=False,
     )
     last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "null"
-    modules: list[str] | None = json.loads(last)
-    assert modules is not None, f"set_mode was never reached: {done.stderr}"
+    found = json.loads(last)
+    assert found is not None, f"the moment never came: {done.stderr}"
+    return found
+
+
+def _modules_at_set_mode(*argv: str) -> list[str]:
+    modules: list[str] = _probe(_PROBE, argv)
     return modules
 
 
@@ -101,23 +111,7 @@ print("null")
 
 
 def _modules_at_first_card(home: Path, *argv: str) -> tuple[list[str], str]:
-    env = {
-        **os.environ,
-        "SDL_VIDEODRIVER": "dummy",
-        "SDL_AUDIODRIVER": "dummy",
-        "DECKGAME_HOME": str(home),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _TABLE_PROBE, *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "null"
-    found = json.loads(last)
-    assert found is not None, f"the table was never drawn: {done.stderr}"
+    found = _probe(_TABLE_PROBE, argv, home)
     return found["modules"], found["card"]
 
 
