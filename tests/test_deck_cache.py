@@ -165,3 +165,37 @@ def test_a_cached_spec_comes_back_only_when_asked(decks: Path, tmp_path: Path) -
     assert garden.spec == next(d for d in plain.decks if d.name == "Garden").spec
     assert not isinstance(garden.__dict__["_spec"], Deferred)  # restored once, kept
     assert warm.packs == plain.packs and not isinstance(warm.pack_specs["Backyard"], Deferred)
+
+
+def test_a_damaged_deferred_spec_is_read_again_from_its_file(decks: Path, tmp_path: Path) -> None:
+    """Bytes that no longer unpickle into a spec (a damaged entry, another pydantic) cost a
+    reread of the file, never a traceback in the workshop."""
+    from deckgame.content.loaded import Deferred
+
+    plain = load_library([decks], builtin=False, user=False)
+    folder = tmp_path / "c"
+    load_library([decks], builtin=False, user=False, cache=DeckCache(folder, [tmp_path]))
+    warm = load_library([decks], builtin=False, user=False, cache=DeckCache(folder, [tmp_path]))
+    garden = next(d for d in warm.decks if d.name == "Garden")
+    for value, junk in (
+        (garden.__dict__["_spec"], b"not a pickle"),
+        (warm.pack_specs["Backyard"], pickle.dumps(3)),
+    ):
+        assert isinstance(value, Deferred)
+        value.blob = junk
+    assert garden.spec == next(d for d in plain.decks if d.name == "Garden").spec
+    assert warm.packs == plain.packs
+
+
+def test_an_entry_of_another_pydantic_is_stale(
+    decks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "c"
+    load_library([decks], builtin=False, user=False, cache=DeckCache(folder, [tmp_path]))
+    stamp = cache_module._code_stamp()
+    assert any(name == "__init__.py" for name, _, _ in stamp)  # pydantic's, found unimported
+    newer = tuple((n, s + 1, m) if n == "__init__.py" else (n, s, m) for n, s, m in stamp)
+    monkeypatch.setattr(cache_module, "_code_stamp", lambda: newer)
+    again = DeckCache(folder, [tmp_path])
+    load_library([decks], builtin=False, user=False, cache=again)
+    assert again.hits == 0 and again.misses == 3

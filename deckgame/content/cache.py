@@ -80,12 +80,19 @@ def default_roots() -> tuple[Path, ...]:
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """The loader's source files as (name, size, mtime): a change to any of them (an
-    upgrade, an edit in a checkout) makes every entry stale."""
+    upgrade, an edit in a checkout) makes every entry stale. So does a new pydantic (the
+    deferred specs are its pickles), found without importing it."""
+    from importlib.util import find_spec
+
     package = Path(__file__).resolve().parent.parent
     files = [
         *sorted((package / "content").glob("*.py")),
         *(package / name for name in ("clashes.py", "kinds.py", "levels.py")),
     ]
+    for name in ("pydantic", "pydantic_core"):
+        found = find_spec(name)
+        if found is not None and found.origin:
+            files.append(Path(found.origin))
     stamp = []
     for file in files:
         try:
@@ -141,7 +148,7 @@ class DeckCache:
             from deckgame.content.loaded import defer_pack
 
             spec, problems = load_pack_file(path)
-            return (defer_pack(spec) if self.keeps(path) else spec), problems
+            return (defer_pack(spec, path) if self.keeps(path) else spec), problems
 
         return self._cached(path, ("pack",), tuple, load)
 

@@ -35,8 +35,11 @@ class Origin(StrEnum):
 
 
 class Deferred:
-    """A pickled value, restored when first asked for (:func:`spec_of`); ``facts`` are the
-    few things known of it without restoring it."""
+    """A spec kept pickled, restored when first asked for (:func:`spec_of`); ``facts`` are
+    the few things known of it without restoring it, and the file it was read from
+    (``path``, ``kind`` "deck" or "pack"): bytes that no longer unpickle into a spec (a
+    cache entry damaged, or written by another pydantic) are replaced by reading the file
+    again, so a broken entry costs a reread, never the workshop."""
 
     __slots__ = ("blob", "facts")
 
@@ -48,7 +51,24 @@ class Deferred:
         return (_deferred, (self.blob, self.facts))
 
     def load(self) -> Any:
-        return pickle.loads(self.blob)
+        from deckgame.content.specs import DeckSpec, PackSpec
+
+        kind = DeckSpec if self.facts.get("kind") == "deck" else PackSpec
+        try:
+            value = pickle.loads(self.blob)
+        except Exception:  # any damage at all: read the file again instead
+            value = None
+        if isinstance(value, kind):
+            return value
+        return self._reread()
+
+    def _reread(self) -> Any:
+        from deckgame.content.deck_file import load_deck_file, load_pack_file
+
+        path = Path(self.facts["path"])
+        if self.facts.get("kind") == "deck":
+            return load_deck_file(path).spec
+        return load_pack_file(path)[0]
 
 
 def _deferred(blob: bytes, facts: dict[str, Any]) -> Deferred:
@@ -123,7 +143,8 @@ class LoadedDeck:
         # The spec as the bytes of its own pickle: reading the deck back needs no pydantic.
         spec = self.__dict__["_spec"]
         if spec is not None and not isinstance(spec, Deferred):
-            spec = Deferred(spec, {"name": spec.name, "language": spec.language})
+            facts = {"name": spec.name, "language": spec.language}
+            spec = Deferred(spec, {**facts, "kind": "deck", "path": str(self.path)})
         fields = (self.path, self.origin, self.pack, spec, self.cards, self.closing)
         return (LoadedDeck, (*fields, self.problems, dict(self.places)))
 
@@ -133,11 +154,12 @@ class LoadedDeck:
 setattr(LoadedDeck, "spec", _LazySpec())  # noqa: B010
 
 
-def defer_pack(spec: PackSpec | None) -> Deferred | None:
+def defer_pack(spec: PackSpec | None, path: Path) -> Deferred | None:
     """A pack's spec as the deck cache keeps it: deferred, its name and level names known."""
     if spec is None:
         return None
-    return Deferred(spec, {"name": spec.name, "levels": dict(spec.levels)})
+    facts = {"name": spec.name, "levels": dict(spec.levels), "kind": "pack", "path": str(path)}
+    return Deferred(spec, facts)
 
 
 def pack_facts(value: PackSpec | Deferred | None) -> tuple[str, dict[int, str]] | None:
