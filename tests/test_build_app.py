@@ -2,8 +2,9 @@
 PyInstaller and runs it (validate on the built-in decks, stats, a headless simulate, and a
 table that deals a card with the dummy driver). As root on Linux it also runs the app
 chrooted into a folder holding only the app and the system's C libraries: no Python, no
-packages. Skipped where PyInstaller is not installed (``pip install -e '.[app]'``); CI
-installs it, so CI builds the app on every run (about two minutes).
+packages. Skipped where PyInstaller is not installed (``pip install -e '.[app]'``): the
+build is a long run kept on demand (a minute or two from scratch), so CI, which installs
+only the test extra, skips it.
 """
 
 from __future__ import annotations
