@@ -21,10 +21,12 @@ own deck folder and ``--decks``. The group can then mix in any deck at setup.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from deckgame.content.library import Library
+    from deckgame.engine import Settings
 
 FALLBACK = "en"
 
@@ -56,3 +58,13 @@ def default_decks(library: Library, language: str) -> frozenset[str] | None:
     if not chosen or len(chosen) == len({d.name for d in decks}):
         return None
     return frozenset(chosen)
+
+
+def with_default_decks(settings: Settings, library: Library, language: str) -> Settings:
+    """``settings`` with the decks a new session starts with, when they name none (every
+    deck): how ``deckgame play --players`` and ``deckgame simulate`` start, as the setup
+    screen does."""
+    if settings.decks is not None:
+        return settings
+    decks = default_decks(library, language)
+    return settings if decks is None else dataclasses.replace(settings, decks=decks)

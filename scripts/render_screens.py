@@ -76,9 +76,13 @@ def make_app(size: tuple[int, int], theme: str = "light") -> App:
 
 
 def table(app: App, players: tuple[str, ...] = PLAYERS, offered: int = 1) -> TableScene:
+    from deckgame.deck_language import with_default_decks
+    from deckgame.i18n import current_language
     from deckgame.ui import flow
 
-    flow.start_game(app, Settings(players=players, audience=Audience.FRIENDS, offered=offered))
+    settings = Settings(players=players, audience=Audience.FRIENDS, offered=offered)
+    # The decks a night starts with in this language, as the game deals them.
+    flow.start_game(app, with_default_decks(settings, app.ctx.library, current_language()))
     scene = app.top
     assert isinstance(scene, TableScene)
     return scene
@@ -133,6 +137,7 @@ def scenes(
 
     def table_timer(app: App) -> None:
         scene = table(app, players=PLAYERS[:3])
+        scene.clock = lambda: 1000.0  # a stopped clock: the same picture on every run
         game = scene.session.game
         for _ in range(200):  # pass until a timed challenge comes up
             if game.current_card is not None and game.current_card.seconds:

@@ -115,15 +115,13 @@ def _with_default_decks(args: argparse.Namespace, library: Library, settings: Se
     """The decks a new session starts with (GAME.md "Languages"): the built-in decks in the
     language chosen (``--lang``, else the system's; English when there are none in it) and
     every deck given with ``--decks`` or in the player's own folder. Output stays English."""
-    import dataclasses
     import os
 
-    from deckgame.deck_language import default_decks
+    from deckgame.deck_language import with_default_decks
     from deckgame.i18n import choose_language
 
     language = choose_language(getattr(args, "lang", None), "", os.environ)
-    decks = default_decks(library, language)
-    return settings if decks is None else dataclasses.replace(settings, decks=decks)
+    return with_default_decks(settings, library, language)
 
 
 def _report(
