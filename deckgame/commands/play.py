@@ -54,10 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
     if options.excluded:
         # Said before the window opens, where the command was typed; the setup screen
-        # says it again beside the lines. Play goes on either way.
-        from deckgame.loader import load_library
+        # says it again beside the lines. Play goes on either way. Through the deck cache,
+        # as the game's start reads them: unchanged decks cost no YAML work here either.
+        from deckgame.content.cache import DeckCache
+        from deckgame.content.library import load_library
 
-        warn_unknown_lines("play", options.excluded, load_library(options.decks).tags)
+        library = load_library(options.decks, cache=DeckCache())
+        warn_unknown_lines("play", options.excluded, library.tags)
 
     from deckgame.ui.main import launch_game
 
