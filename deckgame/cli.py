@@ -70,16 +70,22 @@ def _has_option(parser: argparse.ArgumentParser, option: str) -> bool:
     return any(option in action.option_strings for action in parser._actions)
 
 
-def choose_interface_language(args: argparse.Namespace) -> str:
-    """Install the language a window command speaks: ``--lang``, else the one saved in
-    Settings, else the system's locale (GAME.md); its code."""
-    from deckgame.i18n import choose_language, use_language
+def interface_language(args: argparse.Namespace) -> str:
+    """The language the game speaks: ``--lang``, else the one saved in Settings, else the
+    system's locale (GAME.md); its code."""
+    from deckgame.i18n import choose_language
     from deckgame.storage import Store
 
     ui = Store().load_settings().get("ui", {})
     saved = ui.get("language", "") if isinstance(ui, dict) else ""
-    code = choose_language(getattr(args, "lang", None), str(saved or ""), os.environ)
-    return use_language(code)
+    return choose_language(getattr(args, "lang", None), str(saved or ""), os.environ)
+
+
+def choose_interface_language(args: argparse.Namespace) -> str:
+    """Install the language a window command speaks (:func:`interface_language`); its code."""
+    from deckgame.i18n import use_language
+
+    return use_language(interface_language(args))
 
 
 def _epilog() -> str:

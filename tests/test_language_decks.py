@@ -185,3 +185,37 @@ def test_play_with_players_deals_the_decks_of_the_interfaces_language(
     decks = json.loads(done.stdout.strip().splitlines()[-1])
     languages = language_of(builtin())
     assert decks and {languages[deck] for deck in decks} == {expected}
+
+
+def test_simulate_deals_as_the_game_would_in_the_language_saved_in_settings(
+    tmp_path: Path,
+) -> None:
+    """The language saved in Settings beats the system's for ``simulate`` too (GAME.md's
+    order), so a designer simulates the cards the group's game deals."""
+    home = tmp_path / "home"
+    env = {**os.environ, "LANGUAGE": "en", "LANG": "en_GB.UTF-8", "DECKGAME_HOME": str(home)}
+    Store(home / "data", home / "config")  # the folders DECKGAME_HOME gives
+    argv = [sys.executable, "-m", "deckgame", "simulate", "--players", "3", "--seed", "1"]
+
+    def run(*extra: str) -> str:
+        done = subprocess.run(
+            [*argv, *extra], env=env, capture_output=True, text=True, check=True, timeout=120
+        )
+        return done.stdout
+
+    english = run()
+    spanish = run("--lang", "es")
+    assert english != spanish
+    saved = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from deckgame.storage import Store; Store().save_settings({'ui': {'language': 'es'}})",
+        ],
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    assert saved.returncode == 0
+    assert run() == spanish  # the saved Spanish, not the system's English
+    assert run("--lang", "en") == english  # --lang still wins

@@ -113,15 +113,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _with_default_decks(args: argparse.Namespace, library: Library, settings: Settings) -> Settings:
     """The decks a new session starts with (GAME.md "Languages"): the built-in decks in the
-    language chosen (``--lang``, else the system's; English when there are none in it) and
-    every deck given with ``--decks`` or in the player's own folder. Output stays English."""
-    import os
-
+    game's language (``--lang``, else the one saved in Settings, else the system's; English
+    when there are none in it), as the game would deal them, and every deck given with
+    ``--decks`` or in the player's own folder. Output stays English."""
+    from deckgame.cli import interface_language
     from deckgame.deck_language import with_default_decks
-    from deckgame.i18n import choose_language
 
-    language = choose_language(getattr(args, "lang", None), "", os.environ)
-    return with_default_decks(settings, library, language)
+    return with_default_decks(settings, library, interface_language(args))
 
 
 def _report(
