@@ -5,8 +5,8 @@ may be in any case, so it is folded before it is matched. A typed line that no l
 carries is no error (play goes on), but it is reported with a "did you mean": it is most
 likely a typo, and the group believes those cards are kept away.
 
->>> sorted(normalise_lines(["Touch", " GRIEF ", ""]))
-['grief', 'touch']
+>>> sorted(normalise_lines(["Touch", " GRIEF ", "", "Past  Relationships"]))
+['grief', 'past-relationships', 'touch']
 >>> unknown_lines_note({"tuch", "grief"}, ["grief", "touch"])
 "no loaded card is tagged 'tuch' (did you mean 'touch'?)"
 """
@@ -21,8 +21,9 @@ __all__ = ["line_key", "normalise_lines", "unknown_lines", "unknown_lines_note"]
 
 
 def line_key(text: str) -> str:
-    """A typed line as deck tags are written: trimmed and case-folded."""
-    return text.strip().casefold()
+    """A typed line as deck tags are written: case-folded, its words joined by hyphens
+    (the setup screen shows ``past-relationships`` as "past relationships")."""
+    return "-".join(text.casefold().replace("_", " ").split())
 
 
 def normalise_lines(typed: Iterable[str]) -> frozenset[str]:

@@ -192,7 +192,7 @@ def test_setup_reports_a_typed_line_no_card_carries_beside_the_field(home: Path)
     setup.focus.focus(setup.lines_field)
     app.step([*typed("Tuch"), key(pygame.K_RETURN)])
     assert setup.excluded == {"tuch"} and setup.lines_field.value == ""
-    assert "'tuch' (did you mean 'touch'?)" in setup.notice
+    assert "“tuch” (did you mean “touch”?)" in setup.notice
     assert setup.notice_rect.width > 0 and setup.notice_rect.top <= setup.lines_field.rect.bottom
     chip = setup.button("tag", "tuch")
     assert isinstance(chip, Toggle) and chip.on  # the typo has a chip too: one click takes it back
@@ -238,3 +238,43 @@ def test_setup_names_a_duplicate_as_typed_and_marks_its_row(home: Path) -> None:
     setup.inputs[2].set("Chloé")
     setup.on_action("next")
     assert setup.page == 1 and setup.error == "" and setup.error_row is None
+
+
+def _typed_line(setup: SetupScene, text: str) -> None:
+    setup.focus.focus(setup.lines_field)
+    setup.app.step([*typed(text), key(pygame.K_RETURN)])
+
+
+def test_a_line_typed_as_its_chip_reads_names_that_tag(home: Path) -> None:
+    """A chip reads "past relationships": typing those words (any case, any spacing)
+    leaves those cards out, as typing the tag does."""
+    setup = _setup_page_two(home)
+    _typed_line(setup, "Touch ,  HARD   memories")
+    assert setup.excluded == {"touch", "hard-memories"}
+    assert setup.settings().excluded == {"touch", "hard-memories"}
+
+
+@pytest.mark.parametrize(
+    ("code", "typed_words", "chip_words"),
+    [("es", "Contacto FÍSICO", "nunca: contacto físico"), ("de", "berührung", "nie: Berührung")],
+)
+def test_lines_read_and_typed_in_the_players_language(
+    home: Path, code: str, typed_words: str, chip_words: str
+) -> None:
+    """In Spanish the touch chip reads "contacto físico", and a group that types those
+    words leaves the touch cards out; a line no card carries is said in Spanish too."""
+    from deckgame import i18n
+
+    try:
+        assert i18n.use_language(code) == code
+        setup = _setup_page_two(home)
+        _typed_line(setup, typed_words)
+        assert setup.excluded == {"touch"}
+        chip = setup.button("tag", "touch")
+        assert isinstance(chip, LineToggle) and chip.on and chip.label == chip_words
+        assert setup.settings().excluded == {"touch"}
+        _typed_line(setup, "zzzz")
+        assert "zzzz" in setup.notice and "tagged" not in setup.notice
+        assert setup.notice.startswith(("Ninguna carta", "Keine Karte"))
+    finally:
+        i18n.use_language("en")

@@ -3,6 +3,7 @@ count of cards they leave, the lines no card carries), shared by its two pages."
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 import pygame
@@ -11,14 +12,14 @@ from deckgame.deck_language import default_decks
 from deckgame.engine import Settings, SettingsError
 from deckgame.i18n import _, current_language, ngettext
 from deckgame.kinds import Audience, IntimacyType
-from deckgame.lines import normalise_lines, unknown_lines, unknown_lines_note
+from deckgame.line_names import line_words, tag_for
+from deckgame.lines import line_key, normalise_lines, unknown_lines
 from deckgame.ui.scenes.base import Scene
 from deckgame.ui.scenes.setup_choices import (
     MAX_LINE,
     MIN_PLAYERS,
     cards_in_play,
     player_placeholder,
-    sentence,
 )
 from deckgame.ui.widgets import Button, TextInput
 
@@ -121,21 +122,35 @@ class SetupModel(Scene):
         return known + sorted(self.excluded - set(known))
 
     def lines_notice(self) -> str:
-        """Which lines no loaded card carries (with a "did you mean"), or ``""``."""
-        tags = self.app.ctx.library.tags
-        note = unknown_lines_note(self.excluded, tags)
-        if note is None:
+        """Which lines no loaded card carries (with the nearest line's words), or ``""``,
+        in the player's language."""
+        tags = sorted(self.app.ctx.library.tags)
+        missing = unknown_lines(self.excluded, tags)
+        if not missing:
             return ""
-        unknown = len(unknown_lines(self.excluded, tags))
+        words = {line_key(line_words(tag)): line_words(tag) for tag in tags}
+        named = []
+        for line in missing:
+            close = difflib.get_close_matches(line, list(words), n=1, cutoff=0.6)
+            typed = line.replace("-", " ")  # as it was typed, not as a tag is spelled
+            named.append(
+                _("“{line}” (did you mean “{close}”?)").format(line=typed, close=words[close[0]])
+                if close
+                else _("“{line}”").format(line=typed)
+            )
         return ngettext(
-            "{note}, so it leaves nothing out", "{note}, so they leave nothing out", unknown
-        ).format(note=sentence(note))
+            "No card is about {lines}, so it leaves nothing out",
+            "No card is about {lines}, so they leave nothing out",
+            len(missing),
+        ).format(lines=_(", ").join(named))
 
     def add_typed_lines(self) -> None:
         """Turn what is typed in the lines field (commas between lines) into lines."""
         typed = self.lines_field.value
         self.lines_field.set("")
-        self.excluded |= normalise_lines(typed.split(","))
+        tags = self.app.ctx.library.tags
+        # A chip's words, in the player's language or as the tag, name that tag.
+        self.excluded |= {tag_for(line, tags) for line in normalise_lines(typed.split(","))}
 
     def all_decks(self) -> list[str]:
         return sorted({card.deck for card in self.app.ctx.library.cards})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgame.i18n import _
+from deckgame.line_names import line_words
 from deckgame.ui.assets import Face
 from deckgame.ui.look import Look
 from deckgame.ui.widgets import ICON_GAP, TOGGLE_SPARE, Toggle, TogglePaint
@@ -37,6 +38,6 @@ class LineToggle(Toggle):
 
 def line_chip(tag: str, on: bool) -> LineToggle:
     """The chip for one line: its words change with its state, not only its colour."""
-    words = tag.replace("-", " ")
+    words = line_words(tag)
     label = _("never: {line}").format(line=words) if on else words
     return LineToggle("tag", label, on=on, tag=tag, arg=tag)
