@@ -7,7 +7,6 @@ in play; the setup shows each deck's language and the group can mix them in.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from table_probe import at_first_table
 
 from deckgame import i18n
 from deckgame.deck_language import default_decks, language_of
@@ -137,52 +137,18 @@ def test_language_es_on_the_command_line_speaks_spanish(tmp_path: Path) -> None:
     assert es.stdout != en.stdout  # other cards, other counts
 
 
-_FIRST_TABLE = """
-import json, sys
-import pygame
-
-flip = pygame.display.flip
-
-def spy():
-    flip()
-    app = sys._getframe(1).f_locals.get("self")
-    if type(getattr(app, "top", None)).__name__ == "TableScene":
-        game = app.top.session.game
-        ids = {c for pile in game.state.piles.values() for c in pile} | {game.current_card.id}
-        print(json.dumps(sorted({game.cards[c].deck for c in ids})))
-        sys.stdout.flush()
-        import os
-        os._exit(0)
-
-pygame.display.flip = spy
-from deckgame.cli import main
-main(sys.argv[1:])
-"""
-
-
 @pytest.mark.parametrize(("lang", "expected"), [("en", "en"), ("es", "es"), ("de", "en")])
 def test_play_with_players_deals_the_decks_of_the_interfaces_language(
     tmp_path: Path, lang: str, expected: str
 ) -> None:
     """``deckgame play --players`` goes straight to the table: it starts with the same decks
     as the setup screen would (a group reading English never gets a Spanish card)."""
-    env = {
-        **os.environ,
-        "SDL_VIDEODRIVER": "dummy",
-        "SDL_AUDIODRIVER": "dummy",
-        "DECKGAME_HOME": str(tmp_path),
-    }
-    argv = ["play", "--players", "Ana,Ben,Cy", "--seed", "2", "--lang", lang]
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_TABLE, *argv],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    argv = ("play", "--players", "Ana,Ben,Cy", "--seed", "2", "--lang", lang)
+    report = (
+        "sorted({game.cards[c].deck for pile in game.state.piles.values() for c in pile}"
+        " | {game.current_card.deck})"
     )
-    assert done.stdout.strip(), done.stderr
-    decks = json.loads(done.stdout.strip().splitlines()[-1])
+    decks = at_first_table(report, argv, tmp_path)
     languages = language_of(builtin())
     assert decks and {languages[deck] for deck in decks} == {expected}
 

@@ -7,14 +7,10 @@ then stops the program.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from table_probe import at_first_table, run_probe
 
 _PROBE = """
 import json, sys
@@ -37,28 +33,8 @@ HEAVY = ("pydantic", "pydantic_core", "yaml", "deckgame.engine", "deckgame.model
 LATER = ("deckgame.ui.app", "deckgame.ui.scenes", "deckgame.ui.widgets", "deckgame.kinds")
 
 
-def _probe(code: str, argv: tuple[str, ...], home: Path | None = None) -> Any:
-    """What ``code`` printed last as JSON, run as ``deckgame ARGV`` in a fresh interpreter
-    (None printed: the moment it waits for never came)."""
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    if home is not None:
-        env["DECKGAME_HOME"] = str(home)
-    done = subprocess.run(
-        [sys.executable, "-c", code, *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "null"
-    found = json.loads(last)
-    assert found is not None, f"the moment never came: {done.stderr}"
-    return found
-
-
 def _modules_at_set_mode(*argv: str) -> list[str]:
-    modules: list[str] = _probe(_PROBE, argv)
+    modules: list[str] = run_probe(_PROBE, argv)
     return modules
 
 
@@ -87,31 +63,9 @@ def test_the_first_frame_needs_no_scene_font_or_card_module() -> None:
     assert _heavy(modules, LATER) == []
 
 
-_TABLE_PROBE = """
-import json, sys
-import pygame
-
-flip = pygame.display.flip
-
-def spy():
-    flip()
-    app = sys._getframe(1).f_locals.get("self")
-    if type(getattr(app, "top", None)).__name__ == "TableScene":
-        card = app.top.session.game.card_text()
-        print(json.dumps({"modules": sorted(sys.modules), "card": card}))
-        sys.stdout.flush()
-        import os
-        os._exit(0)
-
-pygame.display.flip = spy
-from deckgame.cli import main
-main(sys.argv[1:])
-print("null")
-"""
-
-
 def _modules_at_first_card(home: Path, *argv: str) -> tuple[list[str], str]:
-    found = _probe(_TABLE_PROBE, argv, home)
+    report = '{"modules": sorted(sys.modules), "card": game.card_text()}'
+    found = at_first_table(report, argv, home)
     return found["modules"], found["card"]
 
 
