@@ -62,8 +62,8 @@ def default_decks(library: Library, language: str) -> frozenset[str] | None:
 
 def with_default_decks(settings: Settings, library: Library, language: str) -> Settings:
     """``settings`` with the decks a new session starts with, when they name none (every
-    deck): how ``deckgame play --players`` and ``deckgame simulate`` start, as the setup
-    screen does."""
+    deck): how ``deckgame play --players`` (through ``flow.start_game``) and ``deckgame
+    simulate`` start, as the setup screen does."""
     if settings.decks is not None:
         return settings
     decks = default_decks(library, language)

@@ -76,13 +76,9 @@ def make_app(size: tuple[int, int], theme: str = "light") -> App:
 
 
 def table(app: App, players: tuple[str, ...] = PLAYERS, offered: int = 1) -> TableScene:
-    from deckgame.deck_language import with_default_decks
-    from deckgame.i18n import current_language
     from deckgame.ui import flow
 
-    settings = Settings(players=players, audience=Audience.FRIENDS, offered=offered)
-    # The decks a night starts with in this language, as the game deals them.
-    flow.start_game(app, with_default_decks(settings, app.ctx.library, current_language()))
+    flow.start_game(app, Settings(players=players, audience=Audience.FRIENDS, offered=offered))
     scene = app.top
     assert isinstance(scene, TableScene)
     return scene

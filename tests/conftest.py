@@ -161,3 +161,15 @@ def _no_network_in_any_test() -> Iterator[None]:
     attempts = _GUARD.take()
     if attempts:
         pytest.fail(f"the test tried to use the network:\n{attempts}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Every test starts in English: a test that switches the interface's language (or
+    runs a window command in-process, which installs one) must not leave it for the next,
+    whose screens and dealt decks follow the language."""
+    yield
+    from deckgame import i18n
+
+    if i18n.current_language() != i18n.ENGLISH:
+        i18n.use_language(i18n.ENGLISH)

@@ -19,14 +19,18 @@ def start_setup(
 
 
 def start_game(app: App, settings: Settings) -> None:
-    """Deal the first card and put the table on screen (the title stays beneath)."""
+    """Deal the first card and put the table on screen (the title stays beneath). Settings
+    that name no decks start with the built-in decks in the interface's language and every
+    deck brought along (GAME.md "Languages"), as the setup screen chooses them."""
+    from deckgame.deck_language import with_default_decks
+    from deckgame.i18n import current_language
     from deckgame.ui.scenes.table import TableScene
     from deckgame.ui.session import Session
 
     ctx = app.ctx
     lib = ctx.library
     session = Session.start(
-        settings,
+        with_default_decks(settings, lib, current_language()),
         list(lib.cards),
         seed=ctx.launch.seed,
         level_names=lib.level_names,

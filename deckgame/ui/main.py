@@ -44,13 +44,7 @@ def launch_game(
         # card is dealt (a few tenths of a second), then the table replaces it.
         title.splash = True
         app.draw()
-        from deckgame.deck_language import with_default_decks
-        from deckgame.i18n import current_language
-
-        given = settings if not callable(settings) else settings()
-        # As the setup screen starts a night: the built-in decks in the interface's
-        # language (GAME.md "Languages"), and every deck brought along.
-        flow.start_game(app, with_default_decks(given, app.ctx.library, current_language()))
+        flow.start_game(app, settings if not callable(settings) else settings())
     return _run(app)
 
 
